@@ -1,0 +1,147 @@
+"""Run dbt for fairshare: locate the project and profile, run a command, read its results."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+log = logging.getLogger("fairshare.dbt")
+
+PROJECT_DIR_ENV = "FAIRSHARE_PROJECT_DIR"
+DEFAULT_DUCKDB_PATH = Path("warehouse/fairshare.duckdb")
+
+
+def project_dir() -> Path:
+    """The dbt project folder: $FAIRSHARE_PROJECT_DIR, else the checkout this package lives in."""
+    env = os.environ.get(PROJECT_DIR_ENV)
+    candidates = [Path(env)] if env else []
+    candidates += [Path(__file__).resolve().parents[1], Path.cwd()]
+    for candidate in candidates:
+        if (candidate / "dbt_project.yml").is_file():
+            return candidate
+    raise FileNotFoundError(
+        "cannot find dbt_project.yml: run fairshare from its checkout or set FAIRSHARE_PROJECT_DIR"
+    )
+
+
+def duckdb_path() -> Path:
+    """The DuckDB warehouse file shared by the loaders, dbt and the publisher."""
+    path = Path(os.environ.get("FAIRSHARE_DUCKDB_PATH", str(DEFAULT_DUCKDB_PATH)))
+    if not path.is_absolute():
+        path = project_dir() / path
+    return path
+
+
+def dbt_env(target: str | None = None) -> dict[str, str]:
+    """Environment for dbt: the shipped DuckDB profile unless DBT_PROFILES_DIR is set."""
+    env = dict(os.environ)
+    env.setdefault("DBT_PROFILES_DIR", str(project_dir() / "profiles"))
+    env["FAIRSHARE_DUCKDB_PATH"] = str(duckdb_path())
+    if target:
+        env["FAIRSHARE_TARGET"] = target
+    env.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+    return env
+
+
+@dataclass
+class NodeResult:
+    unique_id: str
+    status: str
+    message: str
+    execution_time: float
+
+
+@dataclass
+class DbtResult:
+    returncode: int
+    command: list[str]
+    results: list[NodeResult] = field(default_factory=list)
+    elapsed: float = 0.0
+    output_tail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    @property
+    def failures(self) -> list[NodeResult]:
+        return [r for r in self.results if r.status in {"error", "fail", "runtime error"}]
+
+    def failure_reason(self) -> str:
+        """One line saying why the build failed, in the words a FinOps analyst needs."""
+        for line in self.output_tail.splitlines():
+            if "Unknown vendor product" in line:
+                return line.strip()
+        failures = self.failures
+        if not failures:
+            last = [ln for ln in self.output_tail.splitlines() if ln.strip()]
+            return last[-1].strip() if last else f"dbt exited with {self.returncode}"
+        recon = [f for f in failures if "reconcil" in f.unique_id or "assert_" in f.unique_id]
+        first = (recon or failures)[0]
+        name = first.unique_id.split(".")[-1] if first.unique_id.count(".") < 3 else (
+            first.unique_id.split(".")[2]
+        )
+        kind = "reconciliation failed" if recon else "dbt build failed"
+        extra = f" (+{len(failures) - 1} more)" if len(failures) > 1 else ""
+        msg = " ".join(first.message.split())[:300]
+        return f"{kind}: {name}: {msg}{extra}"
+
+
+def run_dbt(
+    args: list[str],
+    *,
+    month: str | None = None,
+    target: str | None = None,
+    extra_vars: dict[str, str] | None = None,
+) -> DbtResult:
+    """Run `dbt <args>` in the project, streaming its log lines to our logger."""
+    proj = project_dir()
+    exe = Path(sys.executable).with_name("dbt")
+    cmd = [str(exe) if exe.exists() else "dbt", *args]
+    dbt_vars: dict[str, str] = dict(extra_vars or {})
+    if month:
+        dbt_vars["billing_month"] = f"{month}-01"
+    if dbt_vars:
+        cmd += ["--vars", json.dumps(dbt_vars)]
+    if target:
+        cmd += ["--target", target]
+    log.info("running %s", " ".join(cmd[1:]))
+    duck = duckdb_path()
+    duck.parent.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.Popen(
+        cmd,
+        cwd=proj,
+        env=dbt_env(target),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    tail: list[str] = []
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        line = line.rstrip()
+        log.debug("dbt: %s", line)
+        tail.append(line)
+        if len(tail) > 400:
+            tail = tail[-300:]
+    returncode = proc.wait()
+    result = DbtResult(returncode=returncode, command=cmd, output_tail="\n".join(tail))
+    run_results = proj / "target" / "run_results.json"
+    if run_results.is_file():
+        data = json.loads(run_results.read_text())
+        result.elapsed = float(data.get("elapsed_time") or 0.0)
+        result.results = [
+            NodeResult(
+                unique_id=r.get("unique_id", ""),
+                status=str(r.get("status", "")),
+                message=str(r.get("message") or ""),
+                execution_time=float(r.get("execution_time") or 0.0),
+            )
+            for r in data.get("results", [])
+        ]
+    return result
