@@ -105,10 +105,9 @@ def _progress_callback() -> Callable[[str, int], None]:
 
 
 def step_extract(args: argparse.Namespace) -> dict[str, int]:
+    from fairshare.dbt_runner import duckdb_path
     from ingestion.genesys.errors import ExtractError
     from ingestion.genesys.pipeline import run_extract
-
-    from fairshare.dbt_runner import duckdb_path
 
     try:
         result = run_extract(
@@ -156,7 +155,7 @@ def step_build(args: argparse.Namespace) -> float:
     return time.monotonic() - started
 
 
-def step_publish(args: argparse.Namespace):  # noqa: ANN201 - PublishResult lives in fairshare.publish
+def step_publish(args: argparse.Namespace):
     from fairshare.dbt_runner import duckdb_path
     from fairshare.publish import publish
 
@@ -166,7 +165,7 @@ def step_publish(args: argparse.Namespace):  # noqa: ANN201 - PublishResult live
         raise CliError(f"publish failed: {exc}", EXIT_PUBLISH) from exc
 
 
-def print_summary(month: str, result, out_dir: Path, status: str) -> None:  # noqa: ANN001
+def print_summary(month: str, result, out_dir: Path, status: str) -> None:
     table = Table(title=f"fairshare {month}: {status}")
     table.add_column("cost center")
     table.add_column("amount", justify="right")

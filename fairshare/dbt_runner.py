@@ -83,8 +83,10 @@ class DbtResult:
             return last[-1].strip() if last else f"dbt exited with {self.returncode}"
         recon = [f for f in failures if "reconcil" in f.unique_id or "assert_" in f.unique_id]
         first = (recon or failures)[0]
-        name = first.unique_id.split(".")[-1] if first.unique_id.count(".") < 3 else (
-            first.unique_id.split(".")[2]
+        name = (
+            first.unique_id.split(".")[-1]
+            if first.unique_id.count(".") < 3
+            else (first.unique_id.split(".")[2])
         )
         kind = "reconciliation failed" if recon else "dbt build failed"
         extra = f" (+{len(failures) - 1} more)" if len(failures) > 1 else ""

@@ -60,11 +60,10 @@ def directory_snapshots(data_dir: Path) -> list[datetime]:
     )
 
 
-def replay_directory_history(server, data_dir: Path, month: str) -> None:  # noqa: ANN001
+def replay_directory_history(server, data_dir: Path, month: str) -> None:
     """Land the directory as it was at each change instant, as daily snapshots would have."""
-    from ingestion.genesys.pipeline import run_extract
-
     from fairshare.dbt_runner import duckdb_path
+    from ingestion.genesys.pipeline import run_extract
 
     for instant in directory_snapshots(data_dir):
         server.set_clock(instant)
@@ -86,7 +85,9 @@ def run_demo(args: argparse.Namespace) -> int:
     else:
         if data_dir.exists():
             shutil.rmtree(data_dir)
-        log.info("generating %s sandbox conversations for %s", f"{args.conversations:,}", args.month)
+        log.info(
+            "generating %s sandbox conversations for %s", f"{args.conversations:,}", args.month
+        )
         generate(data_dir, month=args.month, conversations=args.conversations, seed=args.seed)
 
     warehouse = duckdb_path()
@@ -109,7 +110,9 @@ def run_demo(args: argparse.Namespace) -> int:
         out=args.out,
     )
     with SandboxServer(data_dir, port=0, fault_rate=args.fault_rate, retry_after=1) as server:
-        log.info("sandbox Genesys API on %s (fault rate %.0f%%)", server.base_url, 100 * args.fault_rate)
+        log.info(
+            "sandbox Genesys API on %s (fault rate %.0f%%)", server.base_url, 100 * args.fault_rate
+        )
         with sandbox_environment(data_dir, server.base_url):
             replay_directory_history(server, data_dir, args.month)
             step_extract(run_args)

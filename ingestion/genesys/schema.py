@@ -26,7 +26,7 @@ ColumnType = Literal[
 
 # Exact decimal precisions used for each logical type.
 DECIMAL_TYPES: dict[str, tuple[int, int]] = {
-    "money": (18, 6),  # amounts as the vendor sends them (invoice lines are cents, usage costs finer)
+    "money": (18, 6),  # vendor amounts (invoice lines are cents, usage costs finer)
     "quantity": (20, 6),  # billable quantities (minutes, users, tokens, requests)
     "rate": (12, 6),  # unit prices and per-minute rates
 }
@@ -267,11 +267,11 @@ TABLES: dict[str, RawTable] = {
                 C("ani", "text", "Calling number when it is an org DID (E.164), else null."),
                 C("ani_hash", "text", "Keyed hash of a non-org calling number."),
                 C("ani_country_code", "text", "E.164 country calling code, e.g. 1, 33."),
-                C("ani_number_type", "text", "toll_free | local | mobile | international | invalid."),
+                C("ani_number_type", "text", "toll_free|local|mobile|international|invalid."),
                 C("dnis", "text", "Dialled number when it is an org DID (E.164), else null."),
                 C("dnis_hash", "text", "Keyed hash of a non-org dialled number."),
                 C("dnis_country_code", "text", "E.164 country calling code."),
-                C("dnis_number_type", "text", "toll_free | local | mobile | international | invalid."),
+                C("dnis_number_type", "text", "toll_free|local|mobile|international|invalid."),
                 C("edge_id", "text", "Edge id."),
                 C("provider", "text", "Provider."),
                 C("peer_id", "text", "Peer session id."),
@@ -296,7 +296,7 @@ TABLES: dict[str, RawTable] = {
                 C("segment_index", "bigint", "Position in the session's segments.", False),
                 C("segment_start", "timestamp", "Start (UTC).", False),
                 C("segment_end", "timestamp", "End (UTC); null while in progress."),
-                C("segment_type", "text", "alert | dialing | contacting | interact | hold | ivr | wrapup | ..."),
+                C("segment_type", "text", "alert|dialing|contacting|interact|hold|ivr|wrapup|..."),
                 C("queue_id", "text", "Queue id when routed through a queue."),
                 C("disconnect_type", "text", "client | endpoint | transfer | ..."),
                 C("is_conference", "bool", "Segment.conference."),
@@ -329,7 +329,11 @@ TABLES: dict[str, RawTable] = {
                 C("user_id", "text", "User id.", False),
                 C("start_time", "timestamp", "Interval start.", False),
                 C("end_time", "timestamp", "Interval end; null while current."),
-                C("routing_status", "text", "OFF_QUEUE | IDLE | INTERACTING | NOT_RESPONDING | COMMUNICATING."),
+                C(
+                    "routing_status",
+                    "text",
+                    "OFF_QUEUE|IDLE|INTERACTING|NOT_RESPONDING|COMMUNICATING.",
+                ),
             ],
         ),
         _t(

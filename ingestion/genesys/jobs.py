@@ -1,0 +1,187 @@
+"""Asynchronous analytics jobs: the extraction window, one job per day, bounded concurrency.
+
+Conversation detail records come from `POST .../conversations/details/jobs`: one job per
+`days_per_job` days of the window. Up to `max_concurrent` jobs run at once; each job is polled
+with backoff and its cursor pages are fetched by a worker thread into a small bounded queue,
+while the caller consumes pages strictly in job order (deterministic output, bounded memory).
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from ingestion.genesys.client import GenesysClient
+from ingestion.genesys.settings import Endpoint
+
+logger = logging.getLogger("fairshare.ingestion")
+
+_DONE = object()
+
+
+def month_bounds(month: str) -> tuple[datetime, datetime]:
+    """[first instant, first instant of the next month) of `YYYY-MM`, in UTC."""
+    start = datetime.strptime(month, "%Y-%m").replace(tzinfo=UTC)
+    end = (start + timedelta(days=32)).replace(day=1)
+    return start, end
+
+
+def format_instant(value: datetime) -> str:
+    """`2026-10-01T00:00:00.000Z`."""
+    value = value.astimezone(UTC)
+    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+
+
+def parse_instant(text: str) -> datetime:
+    value = datetime.fromisoformat(text)
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+def extraction_window(
+    month_start: datetime,
+    month_end: datetime,
+    now: datetime,
+    last_end: datetime | None,
+    lookback: timedelta,
+) -> tuple[datetime, datetime]:
+    """The interval of conversations to (re)read for a month.
+
+    - end: the month end, or `now` while the month is still running;
+    - start: the month start on a first run. When a previous run ended at `last_end`:
+      * inside this month (an incremental run): `max(month start, last_end - lookback)`, so
+        only the tail is re-read and late updates of in-progress conversations are picked up;
+      * at or before this month's start: `min(month start, last_end - lookback)`, so the tail
+        of the previous run (the end of the previous month) is re-read as well;
+      * after this month (a backfill of an older month): the whole month.
+    """
+    end = min(month_end, now)
+    if end <= month_start:
+        end = month_end  # a month in the future: nothing exists yet, ask for the whole month
+    if last_end is None or last_end > month_end:
+        return month_start, end
+    if last_end <= month_start:
+        return min(month_start, last_end - lookback), end
+    return max(month_start, last_end - lookback), end
+
+
+def job_intervals(start: datetime, end: datetime, days_per_job: int) -> list[tuple[datetime, datetime]]:
+    """Consecutive intervals of `days_per_job` days covering [start, end), aligned on UTC days."""
+    if days_per_job < 1:
+        raise ValueError("days_per_job must be at least 1")
+    out = []
+    cursor = start
+    while cursor < end:
+        boundary = (cursor.replace(hour=0, minute=0, second=0, microsecond=0)) + timedelta(
+            days=days_per_job
+        )
+        upper = min(boundary, end)
+        out.append((cursor, upper))
+        cursor = upper
+    return out
+
+
+@dataclass(frozen=True)
+class JobEndpoints:
+    create: Endpoint
+    status: Endpoint
+    results: Endpoint
+    results_key: str  # "conversations" | "userDetails"
+    label: str
+
+
+class _Failure:
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+
+class AnalyticsJobReader:
+    """Runs analytics detail jobs and yields their result lists in job order."""
+
+    def __init__(
+        self,
+        client: GenesysClient,
+        endpoints: JobEndpoints,
+        page_size: int,
+        max_concurrent: int,
+        body_extra: dict[str, Any] | None = None,
+        queue_pages: int = 2,
+    ) -> None:
+        self._client = client
+        self._ep = endpoints
+        self._page_size = page_size
+        self._max_concurrent = max(1, max_concurrent)
+        self._body_extra = body_extra or {}
+        self._queue_pages = queue_pages
+        self._cancel = threading.Event()
+
+    def _put(self, q: queue.Queue[Any], item: Any) -> bool:
+        while not self._cancel.is_set():
+            try:
+                q.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self, interval: tuple[datetime, datetime], q: queue.Queue[Any]) -> None:
+        try:
+            text = f"{format_instant(interval[0])}/{format_instant(interval[1])}"
+            created = self._client.request(
+                self._ep.create, body={"interval": text, **self._body_extra}
+            )
+            job_id = (created or {}).get("jobId") or (created or {}).get("id")
+            if not job_id:
+                raise ValueError(f"the {self._ep.label} job was created without a jobId")
+            logger.info("%s job %s submitted for %s", self._ep.label, job_id, text)
+            if not self._client.wait_for_analytics_job(
+                self._ep.status, job_id, self._ep.label, self._cancel.is_set
+            ):
+                return
+            path = self._ep.results.format(job_id=job_id)
+            for page in self._client.iter_cursor(
+                self._ep.results, path, self._page_size, self._ep.results_key
+            ):
+                if self._cancel.is_set() or not self._put(q, page.get(self._ep.results_key) or []):
+                    return
+            self._put(q, _DONE)
+        except BaseException as exc:  # handed to the consumer thread
+            self._put(q, _Failure(exc))
+
+    def pages(self, intervals: list[tuple[datetime, datetime]]) -> Iterator[list[dict[str, Any]]]:
+        """Result lists (one per page) of every interval's job, in interval order."""
+        pending: deque[tuple[tuple[datetime, datetime], queue.Queue[Any]]] = deque()
+        todo = iter(intervals)
+        executor = ThreadPoolExecutor(
+            max_workers=self._max_concurrent, thread_name_prefix=f"genesys-{self._ep.results_key}"
+        )
+
+        def submit() -> None:
+            interval = next(todo, None)
+            if interval is not None:
+                q: queue.Queue[Any] = queue.Queue(maxsize=self._queue_pages)
+                executor.submit(self._run, interval, q)
+                pending.append((interval, q))
+
+        try:
+            for _ in range(self._max_concurrent):
+                submit()
+            while pending:
+                _interval, q = pending.popleft()
+                while True:
+                    item = q.get()
+                    if item is _DONE:
+                        break
+                    if isinstance(item, _Failure):
+                        raise item.exc
+                    yield item
+                submit()
+        finally:
+            self._cancel.set()
+            executor.shutdown(wait=True, cancel_futures=True)

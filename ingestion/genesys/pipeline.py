@@ -1,0 +1,369 @@
+"""`run_extract`: one billing month from Genesys Cloud (and hand-loaded CSVs) into raw tables.
+
+    from ingestion.genesys.pipeline import run_extract
+    result = run_extract("2026-10")                       # DuckDB at warehouse/fairshare.duckdb
+    result = run_extract("2026-10", destination="snowflake")   # credentials the dlt way
+
+Order of work: validate the arguments and the CSV files (a malformed file loads nothing),
+resolve credentials, then one `pipeline.run` with the parquet loader file format. Any failure
+becomes an `ExtractError` with a one-line message; an extract that fails leaves the warehouse as
+it was (its load package is dropped, nothing reached the destination).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import dlt
+from dlt.common.schema.utils import has_table_seen_data
+from dlt.pipeline.exceptions import PipelineStepFailed
+
+from ingestion.genesys import DIRECTORY_RESOURCES, genesys_source, settings
+from ingestion.genesys.csv_files import InvoiceFile, read_invoice_csv, read_voice_usage_csv
+from ingestion.genesys.errors import ConfigurationError, ExtractError
+from ingestion.genesys.jobs import month_bounds
+from ingestion.genesys.schema import TABLES
+
+logger = logging.getLogger("fairshare.ingestion")
+
+DESTINATIONS = ("duckdb", "snowflake", "bigquery")
+DEFAULT_DUCKDB_PATH = "warehouse/fairshare.duckdb"
+SOURCE_NAME = "genesys"
+
+
+@dataclass
+class ExtractResult:
+    """What one `run_extract` landed."""
+
+    month: str
+    destination: str
+    dataset_name: str
+    rows: dict[str, int] = field(default_factory=dict)  # rows landed per table this run
+    seconds: float = 0.0
+    load_info: Any = None
+    duckdb_path: Path | None = None
+
+    @property
+    def total_rows(self) -> int:
+        return sum(self.rows.values())
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.total_rows / self.seconds if self.seconds > 0 else 0.0
+
+
+def _env(name: str) -> str | None:
+    value = os.environ.get(name)
+    return value if value else None
+
+
+def _parse_month(month: str) -> None:
+    try:
+        month_bounds(month)
+    except ValueError as exc:
+        raise ConfigurationError(f"invalid month {month!r}: use YYYY-MM, e.g. 2026-10") from exc
+
+
+def _pipeline_name(destination: str, dataset_name: str, duckdb_path: Path | None) -> str:
+    """A pipeline name per destination + dataset, so local state never leaks between them."""
+    identity = f"{destination}|{dataset_name}|{duckdb_path.resolve() if duckdb_path else ''}"
+    return "fairshare_genesys_" + hashlib.sha1(identity.encode()).hexdigest()[:10]
+
+
+def _destination(name: str, duckdb_path: Path | None) -> Any:
+    if name == "duckdb":
+        assert duckdb_path is not None
+        duckdb_path.parent.mkdir(parents=True, exist_ok=True)
+        return dlt.destinations.duckdb(credentials=str(duckdb_path))
+    if name == "snowflake":
+        return dlt.destinations.snowflake()
+    return dlt.destinations.bigquery()
+
+
+def _find_extract_error(exc: BaseException) -> ExtractError | None:
+    seen: set[int] = set()
+    stack: list[BaseException | None] = [exc]
+    while stack:
+        current = stack.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, ExtractError):
+            return current
+        stack.extend([current.__cause__, current.__context__])
+        for attr in ("exception", "inner_exception"):
+            inner = getattr(current, attr, None)
+            if isinstance(inner, BaseException):
+                stack.append(inner)
+    return None
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    current = exc
+    while current.__cause__ is not None:
+        current = current.__cause__
+    return current
+
+
+def _existing_tables(pipeline: dlt.Pipeline) -> set[str]:
+    """Contract tables that already hold loaded data in the destination."""
+    try:
+        pipeline.sync_destination()
+    except Exception as exc:  # a fresh destination has nothing to restore
+        logger.debug("no state restored from the destination: %s", exc)
+    schema = pipeline.schemas.get(SOURCE_NAME) if SOURCE_NAME in pipeline.schemas else None
+    if schema is None:
+        return set()
+    return {name for name, table in schema.tables.items() if has_table_seen_data(table)}
+
+
+def run_extract(
+    month: str,
+    *,
+    destination: str = "duckdb",
+    duckdb_path: Path | None = None,
+    dataset_name: str = "genesys_raw",
+    api_base: str | None = None,
+    region: str | None = None,
+    invoice_csv: Path | None = None,
+    voice_usage_csv: Path | None = None,
+    as_of: datetime | None = None,
+    directory_only: bool = False,
+    include_api: bool = True,
+    lookback_days: int = settings.LOOKBACK_DAYS,
+    days_per_job: int = settings.CONVERSATION_DAYS_PER_JOB,
+    requests_per_minute: int = settings.REQUESTS_PER_MINUTE,
+    retry_budget: int = settings.RETRY_BUDGET,
+    pipelines_dir: Path | None = None,
+    progress: Callable[[str, int], None] | None = None,
+) -> ExtractResult:
+    """Extract one billing month (`YYYY-MM`) into the raw tables of `dataset_name`.
+
+    Credentials: `GENESYS_CLIENT_ID`, `GENESYS_CLIENT_SECRET`, and `GENESYS_REGION` (e.g.
+    `mypurecloud.ie`) or `GENESYS_API_BASE` (the sandbox), from the environment or dlt secrets;
+    `api_base`/`region` override them. `FAIRSHARE_PII_KEY` is required when conversations are
+    landed. `as_of` is the scd2 boundary of the directory tables (default now) and caps the
+    extracted interval. `directory_only` extracts only the directory tables (a daily snapshot);
+    `include_api=False` loads only the CSV files. `progress(label, rows)` is called as rows are
+    extracted (`rows` is the increment, label a table or resource name).
+
+    Raises `ExtractError` (one line, says what to fix) on any failure.
+    """
+    started = time.perf_counter()
+    _parse_month(month)
+    if destination not in DESTINATIONS:
+        raise ConfigurationError(
+            f"unknown destination {destination!r}: use one of {', '.join(DESTINATIONS)}"
+        )
+    if lookback_days < 0 or days_per_job < 1 or requests_per_minute < 1 or retry_budget < 0:
+        raise ConfigurationError(
+            "lookback days must be >= 0, days per job >= 1, requests per minute >= 1 and the"
+            " retry budget >= 0"
+        )
+    if as_of is not None and as_of.tzinfo is None:
+        as_of = as_of.replace(tzinfo=UTC)
+
+    # 1. files first: a malformed CSV fails the run before anything is extracted or loaded
+    checked_at = datetime.now(UTC)
+    invoice_data: InvoiceFile | None = None
+    voice_data = None
+    if invoice_csv is not None:
+        invoice_data = read_invoice_csv(Path(invoice_csv), checked_at)
+        logger.info("%s: %d invoice lines valid", invoice_csv, invoice_data.invoice_lines.num_rows)
+    if voice_usage_csv is not None:
+        voice_data = read_voice_usage_csv(Path(voice_usage_csv), checked_at)
+        logger.info("%s: %d voice usage rows valid", voice_usage_csv, voice_data.num_rows)
+
+    # 2. what to extract
+    resources: list[str] = []
+    if include_api:
+        if directory_only:
+            resources = list(DIRECTORY_RESOURCES)
+        else:
+            resources = [
+                name
+                for name in (
+                    *DIRECTORY_RESOURCES,
+                    "conversations",
+                    "user_details",
+                    "api_usage",
+                    "billable_usage",
+                    "billing_period_charges",
+                    "invoices",
+                )
+                if not (name == "invoices" and invoice_data is not None)
+            ]
+    if not resources and invoice_data is None and voice_data is None:
+        raise ConfigurationError(
+            "nothing to extract: enable the API or pass --invoice-csv / --voice-usage-csv"
+        )
+
+    # 3. credentials (environment first, then dlt config/secrets)
+    source_kwargs: dict[str, Any] = {}
+    if resources:
+        source_kwargs = _credentials(api_base, region, needs_pii="conversations" in resources)
+
+    # 4. pipeline
+    path: Path | None = None
+    if destination == "duckdb":
+        path = Path(duckdb_path or _env("FAIRSHARE_DUCKDB_PATH") or DEFAULT_DUCKDB_PATH)
+    pipeline = dlt.pipeline(
+        pipeline_name=_pipeline_name(destination, dataset_name, path),
+        destination=_destination(destination, path),
+        dataset_name=dataset_name,
+        pipelines_dir=str(pipelines_dir) if pipelines_dir else None,
+    )
+    if pipeline.has_pending_data:
+        logger.warning("dropping a load package left by an interrupted run")
+        pipeline.drop_pending_packages()
+    existing = _existing_tables(pipeline)
+    create = [t for t in TABLES if t not in existing]
+
+    try:
+        source = genesys_source(
+            month,
+            as_of=as_of,
+            lookback_days=lookback_days,
+            days_per_job=days_per_job,
+            requests_per_minute=requests_per_minute,
+            retry_budget=retry_budget,
+            resources=resources,
+            invoice_file_data=invoice_data,
+            voice_usage_data=voice_data,
+            create_tables=create,
+            progress=progress,
+            **source_kwargs,
+        )
+        load_info = pipeline.run(source, loader_file_format="parquet")
+    except ExtractError:
+        _discard(pipeline)
+        raise
+    except PipelineStepFailed as exc:
+        _discard(pipeline)
+        found = _find_extract_error(exc)
+        if found is not None:
+            raise found from exc
+        cause = _root_cause(exc)
+        raise ExtractError(
+            f"the {exc.step} step failed: {type(cause).__name__}: {cause}"
+            f"{_destination_hint(destination)}"
+        ) from exc
+    except Exception as exc:
+        _discard(pipeline)
+        found = _find_extract_error(exc)
+        if found is not None:
+            raise found from exc
+        raise ExtractError(f"extract failed: {type(exc).__name__}: {exc}") from exc
+
+    if load_info.has_failed_jobs:
+        failed = [
+            f"{job.job_file_info.table_name}: {job.failed_message}"
+            for package in load_info.load_packages
+            for job in package.jobs.get("failed_jobs", [])
+        ]
+        raise ExtractError(f"some tables failed to load: {'; '.join(failed)[:500]}")
+
+    rows = _row_counts(pipeline)
+    seconds = time.perf_counter() - started
+    result = ExtractResult(
+        month=month,
+        destination=destination,
+        dataset_name=dataset_name,
+        rows=rows,
+        seconds=seconds,
+        load_info=load_info,
+        duckdb_path=path,
+    )
+    logger.info(
+        "extract %s: %d rows in %.1f s (%.0f rows/s)",
+        month,
+        result.total_rows,
+        seconds,
+        result.rows_per_second,
+    )
+    return result
+
+
+def _credentials(api_base: str | None, region: str | None, needs_pii: bool) -> dict[str, Any]:
+    """Explicit arguments, then the environment; anything missing is left to dlt's resolution
+    (`.dlt/secrets.toml`, `[sources.genesys]`). Missing values become ConfigurationError."""
+    kwargs: dict[str, Any] = {}
+    for arg, env in (
+        ("genesys_client_id", "GENESYS_CLIENT_ID"),
+        ("genesys_client_secret", "GENESYS_CLIENT_SECRET"),
+        ("fairshare_pii_key", "FAIRSHARE_PII_KEY"),
+    ):
+        value = _env(env)
+        if value is None:
+            value = _secret(arg)
+        kwargs[arg] = value
+    if api_base or region:
+        kwargs["genesys_api_base"] = api_base
+        kwargs["genesys_region"] = region
+    else:
+        kwargs["genesys_api_base"] = _env("GENESYS_API_BASE") or _secret("genesys_api_base")
+        kwargs["genesys_region"] = _env("GENESYS_REGION") or _secret("genesys_region")
+    missing = [
+        env
+        for arg, env in (
+            ("genesys_client_id", "GENESYS_CLIENT_ID"),
+            ("genesys_client_secret", "GENESYS_CLIENT_SECRET"),
+        )
+        if not kwargs[arg]
+    ]
+    if missing:
+        raise ConfigurationError(
+            f"Genesys credentials missing: set {' and '.join(missing)} (environment or"
+            " .dlt/secrets.toml [sources.genesys])"
+        )
+    if not kwargs["genesys_api_base"] and not kwargs["genesys_region"]:
+        raise ConfigurationError(
+            "no Genesys region: set GENESYS_REGION (e.g. mypurecloud.ie) or GENESYS_API_BASE"
+        )
+    if needs_pii and not kwargs["fairshare_pii_key"]:
+        raise ConfigurationError(
+            "FAIRSHARE_PII_KEY is not set: conversations carry customer phone numbers that are"
+            " only landed hashed; set FAIRSHARE_PII_KEY (a long random secret, kept stable)"
+        )
+    return kwargs
+
+
+def _secret(name: str) -> str | None:
+    for key in (f"sources.genesys.{name}", f"sources.{name}", name):
+        try:
+            value = dlt.secrets.get(key)
+        except Exception:  # noqa: BLE001 - an unreadable provider means "not configured"
+            value = None
+        if value:
+            return str(value)
+    return None
+
+
+def _discard(pipeline: dlt.Pipeline) -> None:
+    """Drop whatever the failed run left in the pipeline's working directory."""
+    try:
+        if pipeline.has_pending_data:
+            pipeline.drop_pending_packages()
+    except Exception as exc:  # noqa: BLE001 - cleanup must not hide the original error
+        logger.warning("could not drop the failed load package: %s", exc)
+
+
+def _destination_hint(destination: str) -> str:
+    if destination == "duckdb":
+        return "; check that the DuckDB file is not open in another process"
+    return f"; check the {destination} credentials in .dlt/secrets.toml or the environment"
+
+
+def _row_counts(pipeline: dlt.Pipeline) -> dict[str, int]:
+    trace = pipeline.last_trace
+    info = trace.last_normalize_info if trace is not None else None
+    counts = dict(info.row_counts) if info is not None else {}
+    return {t: n for t, n in counts.items() if not t.startswith("_dlt")}

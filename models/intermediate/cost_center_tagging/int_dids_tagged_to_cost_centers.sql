@@ -1,0 +1,127 @@
+-- Valid-time cost-center tag of every DID (the org's phone numbers): the did_cost_centers override
+-- -> the owner user's tag (at that time) -> the owner IVR's flow in flow_cost_centers -> untagged.
+-- A DID owned by a user is cut at the user's tag changes, so a mid-month move moves the DID too.
+
+with
+
+dids as (
+
+    select
+        did_id,
+        trim(phone_number) as phone_number,
+        upper(trim(owner_type)) as owner_type,
+        owner_id,
+        owner_name,
+        {{ fairshare.scd2_valid_from(['did_id']) }} as valid_from,
+        {{ fairshare.scd2_valid_to() }} as valid_to
+    from {{ ref('stg_genesys__dids') }}
+
+),
+
+overrides as (
+
+    select
+        trim(phone_number) as phone_number,
+        min(upper(trim(cost_center_code))) as cost_center_code
+    from {{ ref('did_cost_centers') }}
+    group by trim(phone_number)
+
+),
+
+flows as (
+
+    select
+        {{ fairshare.normalize_tag('flow_name') }} as flow_key,
+        min(upper(trim(cost_center_code))) as cost_center_code
+    from {{ ref('flow_cost_centers') }}
+    group by {{ fairshare.normalize_tag('flow_name') }}
+
+),
+
+user_tags as (
+
+    select
+        user_id,
+        valid_from,
+        valid_to,
+        cost_center_code
+    from {{ ref('int_users_tagged_to_cost_centers') }}
+
+),
+
+-- DID versions owned by a user are cut at the owner's tag changes; other versions stay whole.
+did_intervals as (
+
+    select
+        dids.did_id,
+        dids.phone_number,
+        dids.owner_type,
+        dids.owner_id,
+        dids.owner_name,
+        user_tags.cost_center_code as owner_cost_center_code,
+        case
+            when user_tags.valid_from > dids.valid_from then user_tags.valid_from
+            else dids.valid_from
+        end as valid_from,
+        case
+            when user_tags.valid_to < dids.valid_to then user_tags.valid_to
+            else dids.valid_to
+        end as valid_to
+    from dids
+    left join user_tags
+        on
+            dids.owner_type = 'USER'
+            and dids.owner_id = user_tags.user_id
+            and user_tags.valid_from < dids.valid_to
+            and user_tags.valid_to > dids.valid_from
+
+),
+
+resolved as (
+
+    select
+        did_intervals.did_id,
+        did_intervals.phone_number,
+        did_intervals.valid_from,
+        did_intervals.valid_to,
+        did_intervals.owner_type,
+        did_intervals.owner_id,
+        did_intervals.owner_name,
+        overrides.cost_center_code as override_cost_center_code,
+        case
+            when did_intervals.owner_type = 'USER' then did_intervals.owner_cost_center_code
+        end as user_cost_center_code,
+        case
+            when did_intervals.owner_type = 'IVR_CONFIG' then flows.cost_center_code
+        end as flow_cost_center_code
+    from did_intervals
+    left join overrides
+        on did_intervals.phone_number = overrides.phone_number
+    left join flows
+        on {{ fairshare.normalize_tag('did_intervals.owner_name') }} = flows.flow_key
+
+),
+
+final as (
+
+    select
+        did_id,
+        phone_number,
+        valid_from,
+        valid_to,
+        {{ fairshare.did_number_type('phone_number') }} as number_type,
+        owner_type,
+        owner_id,
+        owner_name,
+        coalesce(override_cost_center_code, user_cost_center_code, flow_cost_center_code) as cost_center_code,
+        case
+            when override_cost_center_code is not null then 'did_override'
+            when user_cost_center_code is not null then 'owner_user'
+            when flow_cost_center_code is not null then 'owner_ivr_flow'
+            else 'untagged'
+        end as tag_rule
+    from resolved
+
+)
+
+select * from final

@@ -1,0 +1,215 @@
+{{ config(
+    materialized='table',
+) }}
+-- Interaction volume for the pro-rata rules: every conversation that started in the billing month
+-- counts 1 (any media), split between the cost centers that handled it in proportion to their
+-- handled time (queue and agent time of the conversation timeline, wrap-up excluded, IVR excluded).
+-- Shares are integer parts per billion, exact: base = floor(10^9 * handled / total), the leftover
+-- parts go one each to the largest remainders (tie-break by cost center code), so they sum to
+-- 10^9 per conversation. A conversation nobody handled counts 1 to 'ORPHAN' when it never left the
+-- IVR/bot (is_ivr_only_abandon), else to its conversation tag, else to 'ORPHAN'.
+-- bot_ms: the conversation's bot-flow time, split like the interaction (same largest-remainder rule).
+
+with
+
+conversations as (
+
+    select conversation_id
+    from {{ ref('stg_genesys__conversations') }}
+    where
+        {{ fairshare.epoch_ms('conversation_started_at') }} >= {{ fairshare.billing_month_start_ms() }}
+        and {{ fairshare.epoch_ms('conversation_started_at') }} < {{ fairshare.billing_month_end_ms() }}
+
+),
+
+segments as (
+
+    select
+        conversation_id,
+        purpose,
+        media_type,
+        flow_type,
+        started_ms,
+        ended_ms,
+        exclusion_reason
+    from {{ ref('int_conversation_segments_validated') }}
+    where billing_month = {{ fairshare.billing_month_date() }}
+
+),
+
+conversation_facts as (
+
+    select
+        conversation_id,
+        coalesce(
+            min(case when purpose in ('customer', 'external') then media_type end),
+            min(media_type)
+        ) as media_type,
+        sum(
+            case
+                when exclusion_reason is null and (purpose = 'botflow' or flow_type like '%bot%')
+                    then ended_ms - started_ms
+                else 0
+            end
+        ) as bot_total_ms
+    from segments
+    group by conversation_id
+
+),
+
+timeline as (
+
+    select
+        conversation_id,
+        cost_center_code,
+        responsibility_level,
+        attributed_ms
+    from {{ ref('int_conversation_slices_attributed_to_cost_centers') }}
+    where billing_month = {{ fairshare.billing_month_date() }}
+
+),
+
+handled as (
+
+    select
+        conversation_id,
+        cost_center_code,
+        sum(attributed_ms) as handled_ms
+    from timeline
+    where responsibility_level = 1
+    group by conversation_id, cost_center_code
+
+),
+
+levels as (
+
+    select
+        conversation_id,
+        max(case when responsibility_level = 1 then 1 else 0 end) as has_handling,
+        max(case when responsibility_level = 2 then 1 else 0 end) as has_ivr
+    from timeline
+    group by conversation_id
+
+),
+
+conversation_tags as (
+
+    select
+        conversation_id,
+        cost_center_code
+    from {{ ref('int_conversations_tagged_to_cost_centers') }}
+    where billing_month = {{ fairshare.billing_month_date() }}
+
+),
+
+-- Conversations nobody handled: one row, the whole interaction.
+unhandled as (
+
+    select
+        conversations.conversation_id,
+        case
+            when coalesce(levels.has_ivr, 0) = 1 then 'ORPHAN'
+            else coalesce(conversation_tags.cost_center_code, 'ORPHAN')
+        end as cost_center_code,
+        cast(0 as {{ dbt.type_bigint() }}) as handled_ms,
+        cast(1 as {{ dbt.type_bigint() }}) as handled_weight,
+        cast(1 as {{ dbt.type_bigint() }}) as handled_total,
+        coalesce(levels.has_ivr, 0) = 1 as is_ivr_only_abandon
+    from conversations
+    left join levels
+        on conversations.conversation_id = levels.conversation_id
+    left join conversation_tags
+        on conversations.conversation_id = conversation_tags.conversation_id
+    where coalesce(levels.has_handling, 0) = 0
+
+),
+
+handled_rows as (
+
+    select
+        handled.conversation_id,
+        handled.cost_center_code,
+        handled.handled_ms,
+        handled.handled_ms as handled_weight,
+        sum(handled.handled_ms) over (partition by handled.conversation_id) as handled_total,
+        false as is_ivr_only_abandon
+    from handled
+    inner join conversations
+        on handled.conversation_id = conversations.conversation_id
+
+),
+
+weighted as (
+
+    select * from unhandled
+    union all
+    select * from handled_rows
+
+),
+
+with_totals as (
+
+    select
+        weighted.*,
+        coalesce(conversation_facts.media_type, 'unknown') as media_type,
+        coalesce(conversation_facts.bot_total_ms, 0) as bot_total_ms
+    from weighted
+    left join conversation_facts
+        on weighted.conversation_id = conversation_facts.conversation_id
+
+),
+
+bases as (
+
+    select
+        *,
+        {{ fairshare.mul_div('1000000000', 'handled_weight', 'handled_total') }} as share_base,
+        {{ fairshare.mul_div('bot_total_ms', 'handled_weight', 'handled_total') }} as bot_base
+    from with_totals
+
+),
+
+remainders as (
+
+    select
+        *,
+        {{ fairshare.int_wide('1000000000') }} * handled_weight - share_base * handled_total as share_remainder,
+        {{ fairshare.int_wide('bot_total_ms') }} * handled_weight - bot_base * handled_total as bot_remainder,
+        1000000000 - sum(share_base) over (partition by conversation_id) as share_leftover,
+        bot_total_ms - sum(bot_base) over (partition by conversation_id) as bot_leftover
+    from bases
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by conversation_id order by share_remainder desc, cost_center_code
+        ) as share_rank,
+        row_number() over (
+            partition by conversation_id order by bot_remainder desc, cost_center_code
+        ) as bot_rank
+    from remainders
+
+),
+
+final as (
+
+    select
+        conversation_id,
+        {{ fairshare.billing_month_date() }} as billing_month,
+        media_type,
+        cost_center_code,
+        cast(handled_ms as {{ dbt.type_bigint() }}) as handled_ms,
+        cast(share_base + case when share_rank <= share_leftover then 1 else 0 end as {{ dbt.type_bigint() }})
+            as interaction_share_ppb,
+        is_ivr_only_abandon,
+        cast(bot_base + case when bot_rank <= bot_leftover then 1 else 0 end as {{ dbt.type_bigint() }})
+            as bot_ms
+    from ranked
+
+)
+
+select * from final

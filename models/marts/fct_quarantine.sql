@@ -1,0 +1,46 @@
+{#- Every raw record excluded, imputed or repaired for var('billing_month'), with the reason and the action. -#}
+with
+
+segment_attribution as (
+    select * from {{ ref('int_segment_attribution_quarantine') }}
+),
+
+allocation as (
+    select * from {{ ref('int_allocation_quarantine') }}
+),
+
+unioned as (
+    select
+        billing_month,
+        'segment_attribution' as stage,
+        record_kind,
+        record_key,
+        conversation_id,
+        reason,
+        action_taken
+    from segment_attribution
+    union all
+    select
+        billing_month,
+        'allocation' as stage,
+        record_kind,
+        record_key,
+        conversation_id,
+        reason,
+        action_taken
+    from allocation
+),
+
+final as (
+    select
+        billing_month,
+        stage,
+        record_kind,
+        record_key,
+        conversation_id,
+        reason,
+        action_taken
+    from unioned
+)
+
+select * from final

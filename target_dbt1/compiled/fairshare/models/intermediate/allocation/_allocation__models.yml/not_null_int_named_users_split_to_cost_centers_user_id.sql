@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select user_id
+from "dbt1"."intermediate"."int_named_users_split_to_cost_centers"
+where user_id is null
+
+

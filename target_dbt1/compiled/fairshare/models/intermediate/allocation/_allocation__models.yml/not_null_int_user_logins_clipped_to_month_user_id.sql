@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select user_id
+from "dbt1"."intermediate"."int_user_logins_clipped_to_month"
+where user_id is null
+
+

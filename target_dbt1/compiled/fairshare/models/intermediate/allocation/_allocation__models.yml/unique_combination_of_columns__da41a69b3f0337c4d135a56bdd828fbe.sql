@@ -1,0 +1,18 @@
+
+
+with
+
+duplicates as (
+
+    select
+        user_id,
+        cost_center_code,
+        count(*) as row_count
+    from "dbt1"."intermediate"."int_named_users_split_to_cost_centers"
+    group by user_id, cost_center_code
+    having count(*) > 1
+
+)
+
+select * from duplicates
+

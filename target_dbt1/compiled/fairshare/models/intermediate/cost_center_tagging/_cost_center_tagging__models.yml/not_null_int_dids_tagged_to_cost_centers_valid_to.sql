@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select valid_to
+from "dbt1"."intermediate"."int_dids_tagged_to_cost_centers"
+where valid_to is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select oauth_client_id
+from "dbt1"."intermediate"."int_oauth_clients_tagged_to_cost_centers"
+where oauth_client_id is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select tag_rule
+from "dbt1"."intermediate"."int_oauth_clients_tagged_to_cost_centers"
+where tag_rule is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select valid_from
+from "dbt1"."intermediate"."int_queues_tagged_to_cost_centers"
+where valid_from is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select user_id
+from "dbt1"."intermediate"."int_users_tagged_to_cost_centers"
+where user_id is null
+
+

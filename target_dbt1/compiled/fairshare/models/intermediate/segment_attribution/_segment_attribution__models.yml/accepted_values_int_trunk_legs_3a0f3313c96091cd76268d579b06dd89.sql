@@ -1,0 +1,22 @@
+
+    
+    
+
+with all_values as (
+
+    select
+        cost_source as value_field,
+        count(*) as n_records
+
+    from "dbt1"."intermediate"."int_trunk_legs_costed"
+    group by cost_source
+
+)
+
+select *
+from all_values
+where value_field not in (
+    'voice_usage_file','rate_card'
+)
+
+

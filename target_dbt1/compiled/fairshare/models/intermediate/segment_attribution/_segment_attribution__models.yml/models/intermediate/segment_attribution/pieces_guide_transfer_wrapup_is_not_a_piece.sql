@@ -1,0 +1,522 @@
+
+-- The responsibility pieces of each conversation's timeline: every segment that makes a cost
+-- center responsible while it lasts, cut where that cost center's tag changes.
+-- - level 1 (handling): a segment routed through a queue (queue wait, alert, interact, hold, ...)
+--   -> the queue's cost center at that instant (rule queue; an untagged queue gives 'ORPHAN'; a
+--   queue id missing from the directory gives 'ORPHAN' with rule unknown_queue); an agent/user
+--   segment without a queue -> the agent's cost center at that instant (rule agent).
+-- - level 2 (IVR): an IVR or bot segment -> the conversation's tag (participant data or dialled
+--   DID; rule ivr_tag), else 'ORPHAN' (rule orphan_ivr). Participant data has no timestamp in
+--   Genesys, so a tagged conversation counts all its IVR time to the tag.
+-- Wrap-up is never trunk time and is not a piece; customer/external segments make the legs instead.
+
+with
+
+ __dbt__cte__int_conversation_segments_validated as (
+
+-- Fixture for int_conversation_segments_validated
+select 
+    
+    cast('2026-10-01' as DATE)
+ as "billing_month", 
+    
+    cast('t' as character varying)
+ as "conversation_id", cast(null as character varying(256)) as "participant_id", 
+    
+    cast('acd_s' as character varying)
+ as "session_id", 
+    
+    cast(0 as BIGINT)
+ as "segment_index", cast(null as BIGINT) as "participant_index", 
+    
+    cast('acd' as character varying)
+ as "purpose", cast(null as character varying(256)) as "user_id", cast(null as character varying(256)) as "media_type", cast(null as character varying(256)) as "session_direction", cast(null as character varying(256)) as "flow_type", 
+    
+    cast('interact' as character varying)
+ as "segment_type", 
+    
+    cast('q_sales' as character varying)
+ as "queue_id", cast(null as character varying(256)) as "disconnect_type", cast(null as TIMESTAMP) as "segment_started_at", cast(null as TIMESTAMP) as "segment_ended_at", 
+    
+    cast(1791968400000 as BIGINT)
+ as "started_ms", 
+    
+    cast(1791968405000 as BIGINT)
+ as "ended_ms", cast(null as BOOLEAN) as "is_end_imputed", cast(null as character varying(256)) as "exclusion_reason"
+union all
+select 
+    
+    cast('2026-10-01' as DATE)
+ as "billing_month", 
+    
+    cast('t' as character varying)
+ as "conversation_id", cast(null as character varying(256)) as "participant_id", 
+    
+    cast('cust' as character varying)
+ as "session_id", 
+    
+    cast(0 as BIGINT)
+ as "segment_index", cast(null as BIGINT) as "participant_index", 
+    
+    cast('customer' as character varying)
+ as "purpose", cast(null as character varying(256)) as "user_id", cast(null as character varying(256)) as "media_type", cast(null as character varying(256)) as "session_direction", cast(null as character varying(256)) as "flow_type", 
+    
+    cast('interact' as character varying)
+ as "segment_type", 
+    
+    cast(null as character varying(256))
+ as "queue_id", cast(null as character varying(256)) as "disconnect_type", cast(null as TIMESTAMP) as "segment_started_at", cast(null as TIMESTAMP) as "segment_ended_at", 
+    
+    cast(1791968400000 as BIGINT)
+ as "started_ms", 
+    
+    cast(1791972000000 as BIGINT)
+ as "ended_ms", cast(null as BOOLEAN) as "is_end_imputed", cast(null as character varying(256)) as "exclusion_reason"
+union all
+select 
+    
+    cast('2026-10-01' as DATE)
+ as "billing_month", 
+    
+    cast('t' as character varying)
+ as "conversation_id", cast(null as character varying(256)) as "participant_id", 
+    
+    cast('sales' as character varying)
+ as "session_id", 
+    
+    cast(0 as BIGINT)
+ as "segment_index", cast(null as BIGINT) as "participant_index", 
+    
+    cast('agent' as character varying)
+ as "purpose", 
+    
+    cast('u_sales' as character varying)
+ as "user_id", cast(null as character varying(256)) as "media_type", cast(null as character varying(256)) as "session_direction", cast(null as character varying(256)) as "flow_type", 
+    
+    cast('alert' as character varying)
+ as "segment_type", 
+    
+    cast('q_sales' as character varying)
+ as "queue_id", cast(null as character varying(256)) as "disconnect_type", cast(null as TIMESTAMP) as "segment_started_at", cast(null as TIMESTAMP) as "segment_ended_at", 
+    
+    cast(1791968403000 as BIGINT)
+ as "started_ms", 
+    
+    cast(1791968405000 as BIGINT)
+ as "ended_ms", cast(null as BOOLEAN) as "is_end_imputed", cast(null as character varying(256)) as "exclusion_reason"
+union all
+select 
+    
+    cast('2026-10-01' as DATE)
+ as "billing_month", 
+    
+    cast('t' as character varying)
+ as "conversation_id", cast(null as character varying(256)) as "participant_id", 
+    
+    cast('sales' as character varying)
+ as "session_id", 
+    
+    cast(1 as BIGINT)
+ as "segment_index", cast(null as BIGINT) as "participant_index", 
+    
+    cast('agent' as character varying)
+ as "purpose", 
+    
+    cast('u_sales' as character varying)
+ as "user_id", cast(null as character varying(256)) as "media_type", cast(null as character varying(256)) as "session_direction", cast(null as character varying(256)) as "flow_type", 
+    
+    cast('interact' as character varying)
+ as "segment_type", 
+    
+    cast('q_sales' as character varying)
+ as "queue_id", cast(null as character varying(256)) as "disconnect_type", cast(null as TIMESTAMP) as "segment_started_at", cast(null as TIMESTAMP) as "segment_ended_at", 
+    
+    cast(1791968405000 as BIGINT)
+ as "started_ms", 
+    
+    cast(1791968460000 as BIGINT)
+ as "ended_ms", cast(null as BOOLEAN) as "is_end_imputed", cast(null as character varying(256)) as "exclusion_reason"
+union all
+select 
+    
+    cast('2026-10-01' as DATE)
+ as "billing_month", 
+    
+    cast('t' as character varying)
+ as "conversation_id", cast(null as character varying(256)) as "participant_id", 
+    
+    cast('sales' as character varying)
+ as "session_id", 
+    
+    cast(2 as BIGINT)
+ as "segment_index", cast(null as BIGINT) as "participant_index", 
+    
+    cast('agent' as character varying)
+ as "purpose", 
+    
+    cast('u_sales' as character varying)
+ as "user_id", cast(null as character varying(256)) as "media_type", cast(null as character varying(256)) as "session_direction", cast(null as character varying(256)) as "flow_type", 
+    
+    cast('wrapup' as character varying)
+ as "segment_type", 
+    
+    cast('q_sales' as character varying)
+ as "queue_id", cast(null as character varying(256)) as "disconnect_type", cast(null as TIMESTAMP) as "segment_started_at", cast(null as TIMESTAMP) as "segment_ended_at", 
+    
+    cast(1791968460000 as BIGINT)
+ as "started_ms", 
+    
+    cast(1791968520000 as BIGINT)
+ as "ended_ms", cast(null as BOOLEAN) as "is_end_imputed", cast(null as character varying(256)) as "exclusion_reason"
+union all
+select 
+    
+    cast('2026-10-01' as DATE)
+ as "billing_month", 
+    
+    cast('t' as character varying)
+ as "conversation_id", cast(null as character varying(256)) as "participant_id", 
+    
+    cast('acd_p' as character varying)
+ as "session_id", 
+    
+    cast(0 as BIGINT)
+ as "segment_index", cast(null as BIGINT) as "participant_index", 
+    
+    cast('acd' as character varying)
+ as "purpose", cast(null as character varying(256)) as "user_id", cast(null as character varying(256)) as "media_type", cast(null as character varying(256)) as "session_direction", cast(null as character varying(256)) as "flow_type", 
+    
+    cast('interact' as character varying)
+ as "segment_type", 
+    
+    cast('q_support' as character varying)
+ as "queue_id", cast(null as character varying(256)) as "disconnect_type", cast(null as TIMESTAMP) as "segment_started_at", cast(null as TIMESTAMP) as "segment_ended_at", 
+    
+    cast(1791968460000 as BIGINT)
+ as "started_ms", 
+    
+    cast(1791968470000 as BIGINT)
+ as "ended_ms", cast(null as BOOLEAN) as "is_end_imputed", cast(null as character varying(256)) as "exclusion_reason"
+union all
+select 
+    
+    cast('2026-10-01' as DATE)
+ as "billing_month", 
+    
+    cast('t' as character varying)
+ as "conversation_id", cast(null as character varying(256)) as "participant_id", 
+    
+    cast('support' as character varying)
+ as "session_id", 
+    
+    cast(0 as BIGINT)
+ as "segment_index", cast(null as BIGINT) as "participant_index", 
+    
+    cast('agent' as character varying)
+ as "purpose", 
+    
+    cast('u_support' as character varying)
+ as "user_id", cast(null as character varying(256)) as "media_type", cast(null as character varying(256)) as "session_direction", cast(null as character varying(256)) as "flow_type", 
+    
+    cast('alert' as character varying)
+ as "segment_type", 
+    
+    cast('q_support' as character varying)
+ as "queue_id", cast(null as character varying(256)) as "disconnect_type", cast(null as TIMESTAMP) as "segment_started_at", cast(null as TIMESTAMP) as "segment_ended_at", 
+    
+    cast(1791968468000 as BIGINT)
+ as "started_ms", 
+    
+    cast(1791968470000 as BIGINT)
+ as "ended_ms", cast(null as BOOLEAN) as "is_end_imputed", cast(null as character varying(256)) as "exclusion_reason"
+union all
+select 
+    
+    cast('2026-10-01' as DATE)
+ as "billing_month", 
+    
+    cast('t' as character varying)
+ as "conversation_id", cast(null as character varying(256)) as "participant_id", 
+    
+    cast('support' as character varying)
+ as "session_id", 
+    
+    cast(1 as BIGINT)
+ as "segment_index", cast(null as BIGINT) as "participant_index", 
+    
+    cast('agent' as character varying)
+ as "purpose", 
+    
+    cast('u_support' as character varying)
+ as "user_id", cast(null as character varying(256)) as "media_type", cast(null as character varying(256)) as "session_direction", cast(null as character varying(256)) as "flow_type", 
+    
+    cast('interact' as character varying)
+ as "segment_type", 
+    
+    cast('q_support' as character varying)
+ as "queue_id", cast(null as character varying(256)) as "disconnect_type", cast(null as TIMESTAMP) as "segment_started_at", cast(null as TIMESTAMP) as "segment_ended_at", 
+    
+    cast(1791968470000 as BIGINT)
+ as "started_ms", 
+    
+    cast(1791972000000 as BIGINT)
+ as "ended_ms", cast(null as BOOLEAN) as "is_end_imputed", cast(null as character varying(256)) as "exclusion_reason"
+union all
+select 
+    
+    cast('2026-10-01' as DATE)
+ as "billing_month", 
+    
+    cast('t' as character varying)
+ as "conversation_id", cast(null as character varying(256)) as "participant_id", 
+    
+    cast('support' as character varying)
+ as "session_id", 
+    
+    cast(2 as BIGINT)
+ as "segment_index", cast(null as BIGINT) as "participant_index", 
+    
+    cast('agent' as character varying)
+ as "purpose", 
+    
+    cast('u_support' as character varying)
+ as "user_id", cast(null as character varying(256)) as "media_type", cast(null as character varying(256)) as "session_direction", cast(null as character varying(256)) as "flow_type", 
+    
+    cast('wrapup' as character varying)
+ as "segment_type", 
+    
+    cast('q_support' as character varying)
+ as "queue_id", cast(null as character varying(256)) as "disconnect_type", cast(null as TIMESTAMP) as "segment_started_at", cast(null as TIMESTAMP) as "segment_ended_at", 
+    
+    cast(1791972000000 as BIGINT)
+ as "started_ms", 
+    
+    cast(1791972030000 as BIGINT)
+ as "ended_ms", cast(null as BOOLEAN) as "is_end_imputed", cast(null as character varying(256)) as "exclusion_reason"
+),  __dbt__cte__int_queues_tagged_to_cost_centers as (
+
+-- Fixture for int_queues_tagged_to_cost_centers
+select 
+    
+    cast('q_sales' as character varying)
+ as "queue_id", 
+    
+    cast('1900-01-01 00:00:00' as TIMESTAMP)
+ as "valid_from", 
+    
+    cast('9999-12-31 00:00:00' as TIMESTAMP)
+ as "valid_to", cast(null as character varying(256)) as "queue_name", 
+    
+    cast('SALES' as character varying)
+ as "cost_center_code", cast(null as character varying(256)) as "tag_rule", cast(null as character varying(256)) as "queue_prefix", cast(null as BOOLEAN) as "is_ambiguous"
+union all
+select 
+    
+    cast('q_support' as character varying)
+ as "queue_id", 
+    
+    cast('1900-01-01 00:00:00' as TIMESTAMP)
+ as "valid_from", 
+    
+    cast('9999-12-31 00:00:00' as TIMESTAMP)
+ as "valid_to", cast(null as character varying(256)) as "queue_name", 
+    
+    cast('SUPPORT' as character varying)
+ as "cost_center_code", cast(null as character varying(256)) as "tag_rule", cast(null as character varying(256)) as "queue_prefix", cast(null as BOOLEAN) as "is_ambiguous"
+),  __dbt__cte__int_users_tagged_to_cost_centers as (
+
+-- Fixture for int_users_tagged_to_cost_centers
+select 
+    
+    cast('u_sales' as character varying)
+ as "user_id", 
+    
+    cast('1900-01-01 00:00:00' as TIMESTAMP)
+ as "valid_from", 
+    
+    cast('9999-12-31 00:00:00' as TIMESTAMP)
+ as "valid_to", 
+    
+    cast('SALES' as character varying)
+ as "cost_center_code", cast(null as character varying(256)) as "tag_rule", cast(null as character varying(256)) as "department", cast(null as character varying(256)) as "raw_cost_center_id", cast(null as character varying(256)) as "user_name", cast(null as BOOLEAN) as "is_ambiguous"
+),  __dbt__cte__int_conversations_tagged_to_cost_centers as (
+
+-- Fixture for int_conversations_tagged_to_cost_centers
+select 
+    
+    cast('t' as character varying)
+ as "conversation_id", 
+    
+    cast('2026-10-01' as DATE)
+ as "billing_month", 
+    
+    cast('SALES' as character varying)
+ as "cost_center_code", cast(null as character varying(256)) as "tag_rule", cast(null as character varying(256)) as "dialled_did", cast(null as character varying(256)) as "dialled_did_id", cast(null as character varying(256)) as "raw_cost_center", cast(null as BOOLEAN) as "is_ambiguous", cast(null as TIMESTAMP) as "conversation_started_at"
+), segments as (
+
+    select
+        conversation_id,
+        session_id,
+        segment_index,
+        purpose,
+        user_id,
+        queue_id,
+        segment_type,
+        started_ms,
+        ended_ms
+    from __dbt__cte__int_conversation_segments_validated
+    where
+        billing_month = cast('2026-10-01' as date)
+        and exclusion_reason is null
+        and ended_ms > started_ms
+        and segment_type != 'wrapup'
+        and (purpose is null or purpose not in ('customer', 'external'))
+
+),
+
+queue_tags as (
+
+    select
+        queue_id,
+        cost_center_code,
+        epoch_ms(valid_from) as valid_from_ms,
+        epoch_ms(valid_to) as valid_to_ms
+    from __dbt__cte__int_queues_tagged_to_cost_centers
+
+),
+
+user_tags as (
+
+    select
+        user_id,
+        cost_center_code,
+        epoch_ms(valid_from) as valid_from_ms,
+        epoch_ms(valid_to) as valid_to_ms
+    from __dbt__cte__int_users_tagged_to_cost_centers
+
+),
+
+conversation_tags as (
+
+    select
+        conversation_id,
+        cost_center_code
+    from __dbt__cte__int_conversations_tagged_to_cost_centers
+    where billing_month = cast('2026-10-01' as date)
+
+),
+
+queue_pieces as (
+
+    select
+        segments.conversation_id,
+        segments.session_id,
+        segments.segment_index,
+        case
+            when queue_tags.valid_from_ms > segments.started_ms then queue_tags.valid_from_ms
+            else segments.started_ms
+        end as started_ms,
+        case
+            when queue_tags.valid_to_ms < segments.ended_ms then queue_tags.valid_to_ms
+            else segments.ended_ms
+        end as ended_ms,
+        1 as responsibility_level,
+        coalesce(queue_tags.cost_center_code, 'ORPHAN') as cost_center_code,
+        case when queue_tags.queue_id is null then 'unknown_queue' else 'queue' end as attribution_rule,
+        'queue' as responsible_object_type,
+        segments.queue_id as responsible_object_id
+    from segments
+    left join queue_tags
+        on
+            segments.queue_id = queue_tags.queue_id
+            and queue_tags.valid_from_ms < segments.ended_ms
+            and queue_tags.valid_to_ms > segments.started_ms
+    where segments.queue_id is not null
+
+),
+
+agent_pieces as (
+
+    select
+        segments.conversation_id,
+        segments.session_id,
+        segments.segment_index,
+        case
+            when user_tags.valid_from_ms > segments.started_ms then user_tags.valid_from_ms
+            else segments.started_ms
+        end as started_ms,
+        case
+            when user_tags.valid_to_ms < segments.ended_ms then user_tags.valid_to_ms
+            else segments.ended_ms
+        end as ended_ms,
+        1 as responsibility_level,
+        coalesce(user_tags.cost_center_code, 'ORPHAN') as cost_center_code,
+        'agent' as attribution_rule,
+        'user' as responsible_object_type,
+        segments.user_id as responsible_object_id
+    from segments
+    left join user_tags
+        on
+            segments.user_id = user_tags.user_id
+            and user_tags.valid_from_ms < segments.ended_ms
+            and user_tags.valid_to_ms > segments.started_ms
+    where
+        segments.queue_id is null
+        and segments.purpose in ('agent', 'user')
+
+),
+
+ivr_pieces as (
+
+    select
+        segments.conversation_id,
+        segments.session_id,
+        segments.segment_index,
+        segments.started_ms,
+        segments.ended_ms,
+        2 as responsibility_level,
+        coalesce(conversation_tags.cost_center_code, 'ORPHAN') as cost_center_code,
+        case
+            when conversation_tags.cost_center_code is not null then 'ivr_tag' else 'orphan_ivr'
+        end as attribution_rule,
+        'conversation' as responsible_object_type,
+        segments.conversation_id as responsible_object_id
+    from segments
+    left join conversation_tags
+        on segments.conversation_id = conversation_tags.conversation_id
+    where
+        segments.queue_id is null
+        and (segments.purpose in ('ivr', 'botflow') or segments.segment_type = 'ivr')
+
+),
+
+pieces as (
+
+    select * from queue_pieces
+    union all
+    select * from agent_pieces
+    union all
+    select * from ivr_pieces
+
+),
+
+final as (
+
+    select
+        cast('2026-10-01' as date) as billing_month,
+        conversation_id,
+        session_id,
+        segment_index,
+        started_ms,
+        ended_ms,
+        responsibility_level,
+        cost_center_code,
+        attribution_rule,
+        responsible_object_type,
+        responsible_object_id
+    from pieces
+    where ended_ms > started_ms
+
+)
+
+select * from final

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select billing_month
+from "dbt1"."intermediate"."int_conversation_slices_attributed_to_cost_centers"
+where billing_month is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select attribution_rule
+from "dbt1"."intermediate"."int_conversation_slices_attributed_to_cost_centers"
+where attribution_rule is null
+
+

@@ -1,0 +1,32 @@
+
+-- Fixture for stg_genesys__conversation_participants
+select 
+    
+    cast('a' as character varying)
+ as "conversation_id", 
+    
+    cast('p1' as character varying)
+ as "participant_id", cast(null as character varying(256)) as "user_id", cast(null as character varying(256)) as "participant_name", cast(null as character varying(256)) as "participant_name_hash", 
+    
+    cast('Customer' as character varying)
+ as "purpose", 
+    
+    cast(0 as BIGINT)
+ as "participant_index", cast(null as TIMESTAMP) as "loaded_at"
+union all
+select 
+    
+    cast('a' as character varying)
+ as "conversation_id", 
+    
+    cast('p2' as character varying)
+ as "participant_id", 
+    
+    cast('u1' as character varying)
+ as "user_id", cast(null as character varying(256)) as "participant_name", cast(null as character varying(256)) as "participant_name_hash", 
+    
+    cast('agent' as character varying)
+ as "purpose", 
+    
+    cast(1 as BIGINT)
+ as "participant_index", cast(null as TIMESTAMP) as "loaded_at"

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select amount
+from "dbt1"."marts"."invoice_lines"
+where amount is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select cost_center_code
+from "dbt1"."marts"."invoice_lines"
+where cost_center_code is null
+
+

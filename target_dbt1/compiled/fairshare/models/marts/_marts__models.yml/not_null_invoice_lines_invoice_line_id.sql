@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select invoice_line_id
+from "dbt1"."marts"."invoice_lines"
+where invoice_line_id is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select period_start
+from "dbt1"."staging"."stg_genesys__billable_usage"
+where period_start is null
+
+

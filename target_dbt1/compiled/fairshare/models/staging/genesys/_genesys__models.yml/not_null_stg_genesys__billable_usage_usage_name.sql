@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select usage_name
+from "dbt1"."staging"."stg_genesys__billable_usage"
+where usage_name is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select conversation_id
+from "dbt1"."staging"."stg_genesys__conversation_participant_attributes"
+where conversation_id is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select user_id
+from "dbt1"."staging"."stg_genesys__license_users"
+where user_id is null
+
+

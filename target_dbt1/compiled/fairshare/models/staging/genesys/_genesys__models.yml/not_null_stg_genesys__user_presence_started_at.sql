@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select started_at
+from "dbt1"."staging"."stg_genesys__user_presence"
+where started_at is null
+
+

@@ -1,0 +1,18 @@
+
+
+with
+
+duplicates as (
+
+    select
+        did_id,
+        valid_from,
+        count(*) as row_count
+    from "dbt1"."staging"."stg_genesys__dids"
+    group by did_id, valid_from
+    having count(*) > 1
+
+)
+
+select * from duplicates
+

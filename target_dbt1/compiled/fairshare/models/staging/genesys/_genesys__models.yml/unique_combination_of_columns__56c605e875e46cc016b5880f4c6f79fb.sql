@@ -1,0 +1,18 @@
+
+
+with
+
+duplicates as (
+
+    select
+        user_id,
+        started_at,
+        count(*) as row_count
+    from "dbt1"."staging"."stg_genesys__user_presence"
+    group by user_id, started_at
+    having count(*) > 1
+
+)
+
+select * from duplicates
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select billing_period_id
+from "dbt1"."genesys_raw"."billing_period_charges"
+where billing_period_id is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select attribute_name
+from "dbt1"."genesys_raw"."conversation_participant_attributes"
+where attribute_name is null
+
+

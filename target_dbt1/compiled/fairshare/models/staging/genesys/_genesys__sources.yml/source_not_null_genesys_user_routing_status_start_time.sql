@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select start_time
+from "dbt1"."genesys_raw"."user_routing_status"
+where start_time is null
+
+

@@ -1,0 +1,14 @@
+
+    
+    
+
+select
+    invoice_id as unique_field,
+    count(*) as n_records
+
+from "dbt1"."genesys_raw"."invoices"
+where invoice_id is not null
+group by invoice_id
+having count(*) > 1
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select alias
+from "dbt1"."config"."cost_center_aliases"
+where alias is null
+
+

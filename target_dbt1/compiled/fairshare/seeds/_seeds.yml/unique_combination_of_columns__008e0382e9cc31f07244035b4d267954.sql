@@ -1,0 +1,19 @@
+
+
+with
+
+duplicates as (
+
+    select
+        number_type,
+        direction,
+        country_code,
+        count(*) as row_count
+    from "dbt1"."config"."telecom_rates"
+    group by number_type, direction, country_code
+    having count(*) > 1
+
+)
+
+select * from duplicates
+

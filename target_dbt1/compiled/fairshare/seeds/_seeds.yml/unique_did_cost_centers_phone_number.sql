@@ -1,0 +1,14 @@
+
+    
+    
+
+select
+    phone_number as unique_field,
+    count(*) as n_records
+
+from "dbt1"."config"."did_cost_centers"
+where phone_number is not null
+group by phone_number
+having count(*) > 1
+
+

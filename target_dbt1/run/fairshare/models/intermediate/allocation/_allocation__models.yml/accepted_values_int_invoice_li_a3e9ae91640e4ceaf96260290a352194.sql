@@ -1,0 +1,36 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+with all_values as (
+
+    select
+        allocation_method as value_field,
+        count(*) as n_records
+
+    from "dbt1"."intermediate"."int_invoice_lines_classified"
+    group by allocation_method
+
+)
+
+select *
+from all_values
+where value_field not in (
+    'named_users','concurrent_peak','overage_cause','telecom_usage','api_requests','ai_usage','pro_rata_interactions','pro_rata_handle_time','even','fixed_split','overhead'
+)
+
+
+
+  
+  
+      
+    ) dbt_internal_test

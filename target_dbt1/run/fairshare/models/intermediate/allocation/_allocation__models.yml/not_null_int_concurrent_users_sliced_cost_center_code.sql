@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select cost_center_code
+from "dbt1"."intermediate"."int_concurrent_users_sliced"
+where cost_center_code is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select user_id
+from "dbt1"."intermediate"."int_user_logins_clipped_to_month"
+where user_id is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

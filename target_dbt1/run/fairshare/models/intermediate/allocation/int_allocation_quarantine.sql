@@ -1,0 +1,110 @@
+
+    
+
+    create  table
+      "dbt1"."intermediate"."int_allocation_quarantine__dbt_tmp"
+  
+    
+    as (
+      with
+
+license_users as (
+    select * from "dbt1"."staging"."stg_genesys__license_users"
+),
+
+licence_products as (
+    select * from "dbt1"."config"."licence_products"
+),
+
+presence as (
+    select * from "dbt1"."staging"."stg_genesys__user_presence"
+),
+
+api_usage as (
+    select * from "dbt1"."staging"."stg_genesys__api_usage"
+    where
+        usage_date >= cast('2026-10-01' as date)
+        and usage_date < cast('2026-11-01' as date)
+),
+
+invoice_lines as (
+    select * from "dbt1"."intermediate"."int_invoice_lines_classified"
+),
+
+unknown_licences as (
+    select distinct
+        'license_user' as record_kind,
+        license_users.user_id || '|' || license_users.license_id as record_key,
+        cast(null as TEXT) as conversation_id,
+        'unknown licence id ' || license_users.license_id || ' (not in seeds/licence_products.csv)'
+            as reason,
+        'excluded: the licence bills nothing until mapped' as action_taken
+    from license_users
+    left join licence_products
+        on lower(trim(license_users.license_id)) = lower(trim(licence_products.license_id))
+    where
+        licence_products.license_id is null
+        and (license_users.valid_to is null or license_users.valid_to > cast('2026-10-01 00:00:00' as timestamp))
+),
+
+inverted_presence as (
+    select
+        'user_presence' as record_kind,
+        user_id || '|' || cast(started_at as TEXT) as record_key,
+        cast(null as TEXT) as conversation_id,
+        'presence interval ends before it starts' as reason,
+        'excluded from logged-in time' as action_taken
+    from presence
+    where
+        ended_at < started_at
+        and started_at < cast('2026-11-01 00:00:00' as timestamp)
+        and started_at >= cast('2026-10-01 00:00:00' as timestamp)
+),
+
+anonymous_api_usage as (
+    select
+        'api_usage' as record_kind,
+        cast(usage_date as TEXT) as record_key,
+        cast(null as TEXT) as conversation_id,
+        'API usage row without an OAuth client id' as reason,
+        'counted as ORPHAN requests' as action_taken
+    from api_usage
+    where oauth_client_id is null
+),
+
+sub_cent_lines as (
+    select
+        'invoice_line' as record_kind,
+        invoice_id || '|' || invoice_line_id as record_key,
+        cast(null as TEXT) as conversation_id,
+        'invoice line amount has more than 2 decimal places' as reason,
+        'amount rounded to the cent before allocation' as action_taken
+    from invoice_lines
+    where vendor_amount * 100 <> amount_cents
+),
+
+unioned as (
+    select * from unknown_licences
+    union all
+    select * from inverted_presence
+    union all
+    select * from anonymous_api_usage
+    union all
+    select * from sub_cent_lines
+),
+
+final as (
+    select
+        cast('2026-10-01' as date) as billing_month,
+        record_kind,
+        record_key,
+        conversation_id,
+        reason,
+        action_taken
+    from unioned
+)
+
+select * from final
+    );
+    
+  

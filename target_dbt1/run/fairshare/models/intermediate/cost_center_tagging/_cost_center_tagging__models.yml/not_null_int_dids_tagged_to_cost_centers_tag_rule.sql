@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select tag_rule
+from "dbt1"."intermediate"."int_dids_tagged_to_cost_centers"
+where tag_rule is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select oauth_client_id
+from "dbt1"."intermediate"."int_oauth_clients_tagged_to_cost_centers"
+where oauth_client_id is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select queue_id
+from "dbt1"."intermediate"."int_queues_tagged_to_cost_centers"
+where queue_id is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,32 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+
+with
+
+duplicates as (
+
+    select
+        did_id,
+        valid_from,
+        count(*) as row_count
+    from "dbt1"."intermediate"."int_dids_tagged_to_cost_centers"
+    group by did_id, valid_from
+    having count(*) > 1
+
+)
+
+select * from duplicates
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,36 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+with all_values as (
+
+    select
+        record_kind as value_field,
+        count(*) as n_records
+
+    from "dbt1"."intermediate"."int_segment_attribution_quarantine"
+    group by record_kind
+
+)
+
+select *
+from all_values
+where value_field not in (
+    'segment','voice_usage','trunk_leg'
+)
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select billing_month
+from "dbt1"."intermediate"."int_conversation_segments_validated"
+where billing_month is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

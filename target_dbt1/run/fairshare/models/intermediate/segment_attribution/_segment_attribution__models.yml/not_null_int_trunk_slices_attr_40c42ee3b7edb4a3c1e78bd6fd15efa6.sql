@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select attributed_cost_weight
+from "dbt1"."intermediate"."int_trunk_slices_attributed_to_cost_centers"
+where attributed_cost_weight is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select billing_month
+from "dbt1"."intermediate"."int_trunk_slices_attributed_to_cost_centers"
+where billing_month is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

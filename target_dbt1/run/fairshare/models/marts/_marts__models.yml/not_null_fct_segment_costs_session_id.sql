@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select session_id
+from "dbt1"."marts"."fct_segment_costs"
+where session_id is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

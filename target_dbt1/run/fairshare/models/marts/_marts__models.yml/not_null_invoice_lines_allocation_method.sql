@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select allocation_method
+from "dbt1"."marts"."invoice_lines"
+where allocation_method is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

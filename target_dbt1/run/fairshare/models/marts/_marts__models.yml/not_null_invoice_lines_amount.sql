@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select amount
+from "dbt1"."marts"."invoice_lines"
+where amount is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,33 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+
+with
+
+duplicates as (
+
+    select
+        billing_month,
+        user_id,
+        cost_center_code,
+        count(*) as row_count
+    from "dbt1"."marts"."fct_named_users"
+    group by billing_month, user_id, cost_center_code
+    having count(*) > 1
+
+)
+
+select * from duplicates
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,33 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+
+with
+
+duplicates as (
+
+    select
+        conversation_id,
+        session_id,
+        segment_index,
+        count(*) as row_count
+    from "dbt1"."staging"."stg_genesys__conversation_segments"
+    group by conversation_id, session_id, segment_index
+    having count(*) > 1
+
+)
+
+select * from duplicates
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,28 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+select
+    division_id as unique_field,
+    count(*) as n_records
+
+from "dbt1"."genesys_raw"."divisions"
+where division_id is not null
+group by division_id
+having count(*) > 1
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select slice_index
+from "dbt2"."intermediate"."int_concurrency_peaks_evaluated"
+where slice_index is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select cost_center_code
+from "dbt2"."intermediate"."int_invoice_line_allocations_rounded"
+where cost_center_code is null
+
+

@@ -1,0 +1,18 @@
+
+
+with
+
+duplicates as (
+
+    select
+        invoice_id,
+        invoice_line_id,
+        count(*) as row_count
+    from "dbt2"."intermediate"."int_telecom_lines_reconciled"
+    group by invoice_id, invoice_line_id
+    having count(*) > 1
+
+)
+
+select * from duplicates
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select conversation_id
+from "dbt2"."intermediate"."int_conversations_tagged_to_cost_centers"
+where conversation_id is null
+
+

@@ -1,0 +1,293 @@
+
+-- Billable voice legs (the customer/external voice sessions: the PSTN trunk side, inbound or
+-- outbound) overlapping the billing month, with their telecom cost:
+-- - from the Genesys Cloud Voice usage file when a row has the leg's SIP call id (its cost is the truth);
+-- - else from the rate card: the leg's seconds rounded up to the rate's billing increment (6 s)
+--   x the rate per minute of seeds/telecom_rates.csv (exact country, else the '*' row).
+-- A leg crossing a month boundary is cut there: leg_* columns are the part inside the billing
+-- month, total_* the whole leg; its cost is split in proportion to milliseconds with the
+-- telescoping rule cost(a, b) = F(b) - F(a), F(t) = floor(total_cost * elapsed(t) / total_ms), so the
+-- parts of a leg in two months add up to its cost exactly.
+-- Costs are integer nano-units (10^-9 of the currency) in *_nanos and exact decimals in *_cost.
+
+with
+
+leg_segments as (
+
+    select
+        conversation_id,
+        session_id,
+        min(started_ms) as total_leg_started_ms,
+        max(ended_ms) as total_leg_ended_ms
+    from "dbt2"."intermediate"."int_conversation_segments_validated"
+    where
+        billing_month = cast('2026-10-01' as date)
+        and exclusion_reason is null
+        and purpose in ('customer', 'external')
+        and media_type = 'voice'
+        and segment_type != 'wrapup'
+    group by conversation_id, session_id
+
+),
+
+legs_in_month as (
+
+    select
+        conversation_id,
+        session_id,
+        total_leg_started_ms,
+        total_leg_ended_ms,
+        total_leg_ended_ms - total_leg_started_ms as total_leg_ms,
+        case
+            when total_leg_started_ms > 1790812800000 then total_leg_started_ms
+            else 1790812800000
+        end as leg_started_ms,
+        case
+            when total_leg_ended_ms < 1793491200000 then total_leg_ended_ms
+            else 1793491200000
+        end as leg_ended_ms
+    from leg_segments
+    where
+        total_leg_started_ms < 1793491200000
+        and (
+            total_leg_ended_ms > 1790812800000
+            or total_leg_started_ms >= 1790812800000
+        )
+
+),
+
+sessions as (
+
+    select
+        conversation_id,
+        session_id,
+        nullif(trim(protocol_call_id), '') as protocol_call_id,
+        lower(direction) as direction,
+        trim(ani) as ani,
+        trim(dnis) as dnis,
+        trim(dnis_country_code) as dnis_country_code,
+        lower(dnis_number_type) as dnis_number_type
+    from "dbt2"."staging"."stg_genesys__conversation_sessions"
+
+),
+
+legs as (
+
+    select
+        legs_in_month.*,
+        sessions.protocol_call_id,
+        sessions.direction as session_direction,
+        case when sessions.direction = 'outbound' then sessions.ani else sessions.dnis end as session_did,
+        sessions.dnis_country_code as country_code,
+        sessions.dnis_number_type as session_number_type,
+        -- A SIP call id is costed once, on its first leg.
+        row_number() over (
+            partition by sessions.protocol_call_id
+            order by legs_in_month.conversation_id, legs_in_month.session_id
+        ) as call_id_rank
+    from legs_in_month
+    left join sessions
+        on
+            legs_in_month.conversation_id = sessions.conversation_id
+            and legs_in_month.session_id = sessions.session_id
+
+),
+
+voice_usage as (
+
+    select
+        trim(sip_call_id) as sip_call_id,
+        lower(direction) as direction,
+        lower(number_type) as number_type,
+        trim(did) as did,
+        billed_seconds,
+        rate_per_minute,
+        cost
+    from "dbt2"."staging"."stg_genesys__voice_usage"
+
+),
+
+with_usage as (
+
+    select
+        legs.conversation_id,
+        legs.session_id,
+        legs.protocol_call_id,
+        legs.total_leg_started_ms,
+        legs.total_leg_ended_ms,
+        legs.total_leg_ms,
+        legs.leg_started_ms,
+        legs.leg_ended_ms,
+        legs.country_code,
+        coalesce(voice_usage.direction, legs.session_direction) as direction,
+        coalesce(voice_usage.number_type, legs.session_number_type) as number_type,
+        coalesce(voice_usage.did, legs.session_did) as did,
+        voice_usage.sip_call_id is not null as has_voice_usage,
+        voice_usage.billed_seconds as usage_billed_seconds,
+        voice_usage.rate_per_minute as usage_rate_per_minute,
+        voice_usage.cost as usage_cost
+    from legs
+    left join voice_usage
+        on
+            legs.protocol_call_id = voice_usage.sip_call_id
+            and legs.call_id_rank = 1
+
+),
+
+rates as (
+
+    select
+        lower(trim(number_type)) as number_type,
+        lower(trim(direction)) as direction,
+        trim(country_code) as country_code,
+        rate_per_minute,
+        billing_increment_seconds
+    from "dbt2"."config"."telecom_rates"
+
+),
+
+rate_candidates as (
+
+    select
+        with_usage.conversation_id,
+        with_usage.session_id,
+        rates.rate_per_minute,
+        rates.billing_increment_seconds,
+        row_number() over (
+            partition by with_usage.conversation_id, with_usage.session_id
+            order by
+                case when rates.country_code = '*' then 1 else 0 end,
+                case when rates.direction = '*' then 1 else 0 end
+        ) as rate_rank
+    from with_usage
+    inner join rates
+        on
+            with_usage.number_type = rates.number_type
+            and (with_usage.direction = rates.direction or rates.direction = '*')
+            and (with_usage.country_code = rates.country_code or rates.country_code = '*')
+    where not with_usage.has_voice_usage
+
+),
+
+costed as (
+
+    select
+        with_usage.*,
+        case
+            when with_usage.has_voice_usage then 'voice_usage_file'
+            else 'rate_card'
+        end as cost_source,
+        case
+            when with_usage.has_voice_usage then with_usage.usage_rate_per_minute
+            else rate_candidates.rate_per_minute
+        end as rate_per_minute,
+        case
+            when with_usage.has_voice_usage then with_usage.usage_billed_seconds
+            when rate_candidates.billing_increment_seconds is null then 0
+            else
+                cast(((cast(with_usage.total_leg_ms + rate_candidates.billing_increment_seconds * 1000 - 1 as hugeint) - (((cast(with_usage.total_leg_ms + rate_candidates.billing_increment_seconds * 1000 - 1 as hugeint) % cast(rate_candidates.billing_increment_seconds * 1000 as hugeint)) + cast(rate_candidates.billing_increment_seconds * 1000 as hugeint)) % cast(rate_candidates.billing_increment_seconds * 1000 as hugeint))) // cast(rate_candidates.billing_increment_seconds * 1000 as hugeint)) as bigint) * rate_candidates.billing_increment_seconds
+        end as billed_seconds,
+        rate_candidates.rate_per_minute is null and not with_usage.has_voice_usage as is_missing_rate,
+        rate_candidates.rate_per_minute as card_rate_per_minute
+    from with_usage
+    left join rate_candidates
+        on
+            with_usage.conversation_id = rate_candidates.conversation_id
+            and with_usage.session_id = rate_candidates.session_id
+            and rate_candidates.rate_rank = 1
+
+),
+
+total_costs as (
+
+    select
+        *,
+        case
+            when has_voice_usage then cast(usage_cost * 1000000000 as bigint)
+            when card_rate_per_minute is null then 0
+            else
+                cast(((cast(cast(billed_seconds as hugeint) * cast(cast(card_rate_per_minute * 1000000000 as bigint) as hugeint) as hugeint) - (((cast(cast(billed_seconds as hugeint) * cast(cast(card_rate_per_minute * 1000000000 as bigint) as hugeint) as hugeint) % cast(60 as hugeint)) + cast(60 as hugeint)) % cast(60 as hugeint))) // cast(60 as hugeint)) as bigint)
+        end as total_cost_nanos
+    from costed
+
+),
+
+month_costs as (
+
+    select
+        *,
+        case
+            when total_leg_ms = 0 then total_cost_nanos
+            else
+                cast(
+                    ((cast(cast(total_cost_nanos as hugeint) * cast(leg_ended_ms - total_leg_started_ms as hugeint) as hugeint) - (((cast(cast(total_cost_nanos as hugeint) * cast(leg_ended_ms - total_leg_started_ms as hugeint) as hugeint) % cast(total_leg_ms as hugeint)) + cast(total_leg_ms as hugeint)) % cast(total_leg_ms as hugeint))) // cast(total_leg_ms as hugeint))
+                    - ((cast(cast(total_cost_nanos as hugeint) * cast(leg_started_ms - total_leg_started_ms as hugeint) as hugeint) - (((cast(cast(total_cost_nanos as hugeint) * cast(leg_started_ms - total_leg_started_ms as hugeint) as hugeint) % cast(total_leg_ms as hugeint)) + cast(total_leg_ms as hugeint)) % cast(total_leg_ms as hugeint))) // cast(total_leg_ms as hugeint))
+                    as bigint
+                )
+        end as leg_cost_nanos
+    from total_costs
+
+),
+
+dids as (
+
+    select
+        did_id,
+        phone_number,
+        valid_from,
+        valid_to
+    from "dbt2"."intermediate"."int_dids_tagged_to_cost_centers"
+
+),
+
+with_did as (
+
+    select
+        month_costs.*,
+        dids.did_id,
+        row_number() over (
+            partition by month_costs.conversation_id, month_costs.session_id order by dids.did_id
+        ) as did_rank
+    from month_costs
+    left join dids
+        on
+            month_costs.did = dids.phone_number
+            and dids.valid_from <= make_timestamp(cast(month_costs.total_leg_started_ms as bigint) * 1000)
+            and dids.valid_to > make_timestamp(cast(month_costs.total_leg_started_ms as bigint) * 1000)
+
+),
+
+final as (
+
+    select
+        conversation_id,
+        session_id,
+        protocol_call_id,
+        cast('2026-10-01' as date) as billing_month,
+        direction,
+        did,
+        did_id,
+        number_type,
+        country_code,
+        make_timestamp(cast(leg_started_ms as bigint) * 1000) as leg_started_at,
+        make_timestamp(cast(leg_ended_ms as bigint) * 1000) as leg_ended_at,
+        leg_ended_ms - leg_started_ms as leg_ms,
+        billed_seconds,
+        rate_per_minute,
+        cast(cast(leg_cost_nanos as decimal(38, 9)) * cast(0.000000001 as decimal(38, 9)) as decimal(18, 9)) as leg_cost,
+        cost_source,
+        leg_cost_nanos,
+        leg_started_ms,
+        leg_ended_ms,
+        total_leg_started_ms,
+        total_leg_ms,
+        total_cost_nanos,
+        cast(cast(total_cost_nanos as decimal(38, 9)) * cast(0.000000001 as decimal(38, 9)) as decimal(18, 9)) as total_leg_cost,
+        total_leg_ms != leg_ended_ms - leg_started_ms as is_cut_at_month_boundary,
+        is_missing_rate
+    from with_did
+    where did_rank = 1
+
+)
+
+select * from final

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select slice_started_at
+from "dbt2"."marts"."fct_concurrency_peaks"
+where slice_started_at is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select reason
+from "dbt2"."marts"."fct_quarantine"
+where reason is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select amount
+from "dbt2"."marts"."invoice_lines"
+where amount is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select usage_date
+from "dbt2"."staging"."stg_genesys__api_usage"
+where usage_date is null
+
+

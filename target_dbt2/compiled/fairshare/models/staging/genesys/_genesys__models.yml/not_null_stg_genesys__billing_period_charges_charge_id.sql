@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select charge_id
+from "dbt2"."staging"."stg_genesys__billing_period_charges"
+where charge_id is null
+
+

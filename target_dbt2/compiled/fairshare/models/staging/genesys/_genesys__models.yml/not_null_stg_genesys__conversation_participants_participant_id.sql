@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select participant_id
+from "dbt2"."staging"."stg_genesys__conversation_participants"
+where participant_id is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select session_id
+from "dbt2"."staging"."stg_genesys__conversation_sessions"
+where session_id is null
+
+

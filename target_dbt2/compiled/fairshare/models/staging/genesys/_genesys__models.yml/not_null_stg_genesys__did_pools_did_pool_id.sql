@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select did_pool_id
+from "dbt2"."staging"."stg_genesys__did_pools"
+where did_pool_id is null
+
+

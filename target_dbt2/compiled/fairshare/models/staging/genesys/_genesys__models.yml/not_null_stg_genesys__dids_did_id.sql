@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select did_id
+from "dbt2"."staging"."stg_genesys__dids"
+where did_id is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select user_id
+from "dbt2"."staging"."stg_genesys__user_presence"
+where user_id is null
+
+

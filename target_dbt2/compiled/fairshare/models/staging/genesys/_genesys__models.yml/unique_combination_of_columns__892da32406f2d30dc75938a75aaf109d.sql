@@ -1,0 +1,18 @@
+
+
+with
+
+duplicates as (
+
+    select
+        billing_period_id,
+        charge_id,
+        count(*) as row_count
+    from "dbt2"."staging"."stg_genesys__billing_period_charges"
+    group by billing_period_id, charge_id
+    having count(*) > 1
+
+)
+
+select * from duplicates
+

@@ -1,0 +1,18 @@
+
+
+with
+
+duplicates as (
+
+    select
+        usage_date,
+        oauth_client_id,
+        count(*) as row_count
+    from "dbt2"."staging"."stg_genesys__api_usage"
+    group by usage_date, oauth_client_id
+    having count(*) > 1
+
+)
+
+select * from duplicates
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select session_id
+from "dbt2"."genesys_raw"."conversation_sessions"
+where session_id is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select user_id
+from "dbt2"."genesys_raw"."users"
+where user_id is null
+
+

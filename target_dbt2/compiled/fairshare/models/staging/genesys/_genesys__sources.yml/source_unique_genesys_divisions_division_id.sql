@@ -1,0 +1,14 @@
+
+    
+    
+
+select
+    division_id as unique_field,
+    count(*) as n_records
+
+from "dbt2"."genesys_raw"."divisions"
+where division_id is not null
+group by division_id
+having count(*) > 1
+
+

@@ -1,0 +1,22 @@
+
+    
+    
+
+with all_values as (
+
+    select
+        number_type as value_field,
+        count(*) as n_records
+
+    from "dbt2"."config"."telecom_rates"
+    group by number_type
+
+)
+
+select *
+from all_values
+where value_field not in (
+    'toll_free','local','mobile','international'
+)
+
+

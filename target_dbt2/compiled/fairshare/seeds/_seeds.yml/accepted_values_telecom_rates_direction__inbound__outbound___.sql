@@ -1,0 +1,22 @@
+
+    
+    
+
+with all_values as (
+
+    select
+        direction as value_field,
+        count(*) as n_records
+
+    from "dbt2"."config"."telecom_rates"
+    group by direction
+
+)
+
+select *
+from all_values
+where value_field not in (
+    'inbound','outbound','*'
+)
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select cost_center_code
+from "dbt2"."config"."did_cost_centers"
+where cost_center_code is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select flow_name
+from "dbt2"."config"."flow_cost_centers"
+where flow_name is null
+
+

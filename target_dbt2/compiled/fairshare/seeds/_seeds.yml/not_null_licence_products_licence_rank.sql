@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select licence_rank
+from "dbt2"."config"."licence_products"
+where licence_rank is null
+
+

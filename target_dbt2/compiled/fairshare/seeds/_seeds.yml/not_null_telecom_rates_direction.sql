@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select direction
+from "dbt2"."config"."telecom_rates"
+where direction is null
+
+

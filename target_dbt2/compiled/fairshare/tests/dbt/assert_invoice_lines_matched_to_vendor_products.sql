@@ -1,0 +1,39 @@
+-- Lists every invoice line of the month no row of seeds/vendor_products.csv prices (by SKU, else by
+-- product name pattern). The model int_invoice_lines_classified already stops the build with the
+-- same list; this test reads only the staging lines and the seed, so it reports them even then.
+with
+
+vendor_lines as (
+    select * from "dbt2"."staging"."stg_genesys__invoice_lines"
+    where
+        date_start >= cast('2026-10-01' as date)
+        and date_start < cast('2026-11-01' as date)
+),
+
+vendor_products as (
+    select * from "dbt2"."config"."vendor_products"
+),
+
+matched as (
+    select distinct
+        vendor_lines.invoice_id,
+        vendor_lines.line_id
+    from vendor_lines
+    inner join vendor_products
+        on
+            upper(trim(vendor_lines.product_sku)) = upper(trim(vendor_products.product_sku))
+            or lower(trim(vendor_lines.product_name)) like lower(trim(vendor_products.product_name_pattern))
+)
+
+select
+    vendor_lines.invoice_id,
+    vendor_lines.line_id,
+    vendor_lines.product_sku,
+    vendor_lines.product_name,
+    vendor_lines.amount
+from vendor_lines
+left join matched
+    on
+        vendor_lines.invoice_id = matched.invoice_id
+        and vendor_lines.line_id = matched.line_id
+where matched.line_id is null

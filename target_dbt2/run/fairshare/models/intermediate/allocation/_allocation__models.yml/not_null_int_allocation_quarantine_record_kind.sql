@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select record_kind
+from "dbt2"."intermediate"."int_allocation_quarantine"
+where record_kind is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

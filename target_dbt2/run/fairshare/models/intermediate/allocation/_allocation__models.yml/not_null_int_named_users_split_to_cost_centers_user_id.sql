@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select user_id
+from "dbt2"."intermediate"."int_named_users_split_to_cost_centers"
+where user_id is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,39 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+with child as (
+    select cost_center_code as from_field
+    from "dbt2"."intermediate"."int_api_requests_aggregated_to_oauth_clients"
+    where cost_center_code is not null
+),
+
+parent as (
+    select cost_center_code as to_field
+    from "dbt2"."config"."cost_centers"
+)
+
+select
+    from_field
+
+from child
+left join parent
+    on child.from_field = parent.to_field
+
+where parent.to_field is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,32 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+
+with
+
+duplicates as (
+
+    select
+        user_id,
+        session_number,
+        count(*) as row_count
+    from "dbt2"."intermediate"."int_user_logins_clipped_to_month"
+    group by user_id, session_number
+    having count(*) > 1
+
+)
+
+select * from duplicates
+
+
+  
+  
+      
+    ) dbt_internal_test

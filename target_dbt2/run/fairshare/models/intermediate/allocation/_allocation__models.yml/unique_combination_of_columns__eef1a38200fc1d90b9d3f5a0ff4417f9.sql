@@ -1,0 +1,32 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+
+with
+
+duplicates as (
+
+    select
+        invoice_id,
+        invoice_line_id,
+        count(*) as row_count
+    from "dbt2"."intermediate"."int_invoice_lines_classified"
+    group by invoice_id, invoice_line_id
+    having count(*) > 1
+
+)
+
+select * from duplicates
+
+
+  
+  
+      
+    ) dbt_internal_test

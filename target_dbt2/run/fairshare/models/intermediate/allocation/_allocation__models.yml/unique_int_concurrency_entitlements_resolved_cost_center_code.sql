@@ -1,0 +1,28 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+select
+    cost_center_code as unique_field,
+    count(*) as n_records
+
+from "dbt2"."intermediate"."int_concurrency_entitlements_resolved"
+where cost_center_code is not null
+group by cost_center_code
+having count(*) > 1
+
+
+
+  
+  
+      
+    ) dbt_internal_test

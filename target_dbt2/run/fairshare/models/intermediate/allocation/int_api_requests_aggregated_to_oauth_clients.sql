@@ -1,0 +1,47 @@
+
+    
+
+    create  table
+      "dbt2"."intermediate"."int_api_requests_aggregated_to_oauth_clients__dbt_tmp"
+  
+    
+    as (
+      with
+
+api_usage as (
+    select * from "dbt2"."staging"."stg_genesys__api_usage"
+    where
+        usage_date >= cast('2026-10-01' as date)
+        and usage_date < cast('2026-11-01' as date)
+),
+
+oauth_clients as (
+    select * from "dbt2"."intermediate"."int_oauth_clients_tagged_to_cost_centers"
+),
+
+requests_by_client as (
+    select
+        oauth_client_id,
+        max(oauth_client_name) as oauth_client_name,
+        sum(coalesce(request_count, 0)) as request_count
+    from api_usage
+    group by 1
+),
+
+final as (
+    select
+        cast('2026-10-01' as date) as billing_month,
+        requests_by_client.oauth_client_id,
+        coalesce(oauth_clients.oauth_client_name, requests_by_client.oauth_client_name) as oauth_client_name,
+        oauth_clients.cost_center_code,
+        coalesce(oauth_clients.tag_rule, 'untagged') as tag_rule,
+        cast(requests_by_client.request_count as bigint) as request_count
+    from requests_by_client
+    left join oauth_clients
+        on requests_by_client.oauth_client_id = oauth_clients.oauth_client_id
+)
+
+select * from final
+    );
+    
+  

@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select usage_name
+from "dbt2"."staging"."stg_genesys__billable_usage"
+where usage_name is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

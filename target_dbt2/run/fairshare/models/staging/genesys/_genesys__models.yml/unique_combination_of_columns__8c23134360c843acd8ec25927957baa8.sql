@@ -1,0 +1,32 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+
+with
+
+duplicates as (
+
+    select
+        user_id,
+        started_at,
+        count(*) as row_count
+    from "dbt2"."staging"."stg_genesys__user_routing_status"
+    group by user_id, started_at
+    having count(*) > 1
+
+)
+
+select * from duplicates
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,32 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+
+with
+
+duplicates as (
+
+    select
+        queue_id,
+        valid_from,
+        count(*) as row_count
+    from "dbt2"."staging"."stg_genesys__queues"
+    group by queue_id, valid_from
+    having count(*) > 1
+
+)
+
+select * from duplicates
+
+
+  
+  
+      
+    ) dbt_internal_test

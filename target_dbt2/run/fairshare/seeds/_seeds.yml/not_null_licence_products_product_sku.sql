@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select product_sku
+from "dbt2"."config"."licence_products"
+where product_sku is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

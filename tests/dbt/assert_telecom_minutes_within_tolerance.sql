@@ -1,0 +1,14 @@
+{{ config(severity='warn') }}
+-- Measured telecom minutes (billed seconds of the month's legs) vs the minutes on each telecom
+-- invoice line: a relative gap above var('telecom_minutes_tolerance') is a warning (missing voice
+-- usage rows, legs cut at the billing-cycle boundary, mapping of number types to products).
+select
+    invoice_id,
+    invoice_line_id,
+    product_sku,
+    invoiced_minutes,
+    measured_minutes
+from {{ ref('int_telecom_lines_reconciled') }}
+where
+    abs(measured_minutes - invoiced_minutes)
+    > abs(invoiced_minutes) * cast('{{ var("telecom_minutes_tolerance") }}' as {{ fairshare.type_decimal(9, 6) }})

@@ -1,0 +1,219 @@
+"""AnalyticsConversation JSON -> the five conversation tables (pure functions)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pyarrow as pa
+import pytest
+
+from ingestion.genesys.arrow_tables import arrow_schema, to_arrow
+from ingestion.genesys.flatten import CONVERSATION_TABLES, ConversationColumns, flatten_conversations
+from ingestion.genesys.privacy import PiiHasher, PrivacyFilter
+from ingestion.genesys.schema import TABLES
+
+CUSTOMER = "tel:+13175550123"
+ORG_DID = "tel:+18005550100"
+
+
+def _conversation(end: str | None = "2026-10-14T09:05:00.000Z") -> dict[str, Any]:
+    return {
+        "conversationId": "c-1",
+        "conversationStart": "2026-10-14T09:00:03.120Z",
+        **({"conversationEnd": end} if end else {}),
+        "originatingDirection": "inbound",
+        "divisionIds": ["d-1", "d-2"],
+        "externalTag": "ext-9",
+        "participants": [
+            {
+                "participantId": "p-cust",
+                "participantName": "Jane Customer",
+                "purpose": "customer",
+                "sessions": [
+                    {
+                        "sessionId": "s-cust",
+                        "mediaType": "voice",
+                        "direction": "inbound",
+                        "ani": CUSTOMER,
+                        "dnis": ORG_DID,
+                        "edgeId": "edge-1",
+                        "provider": "Edge",
+                        "protocolCallId": "abc@sip",
+                        "metrics": [{"name": "nConnected", "value": 1}],
+                        "segments": [
+                            {
+                                "segmentStart": "2026-10-14T09:00:03.120Z",
+                                "segmentEnd": "2026-10-14T09:05:00.000Z",
+                                "segmentType": "interact",
+                                "disconnectType": "endpoint",
+                            }
+                        ],
+                    }
+                ],
+            },
+            {
+                "participantId": "p-ivr",
+                "participantName": "Main IVR",
+                "purpose": "ivr",
+                "attributes": {"Cost_Center": "SALES", "Language": "en"},
+                "sessions": [
+                    {
+                        "sessionId": "s-ivr",
+                        "mediaType": "voice",
+                        "direction": "inbound",
+                        "ani": CUSTOMER,
+                        "dnis": ORG_DID,
+                        "flow": {
+                            "flowId": "f-1",
+                            "flowName": "Main Menu",
+                            "flowType": "INBOUNDCALL",
+                            "transferType": "ACD",
+                            "transferTargetName": "SALES_Inbound",
+                        },
+                        "segments": [
+                            {
+                                "segmentStart": "2026-10-14T09:00:03.120Z",
+                                "segmentEnd": "2026-10-14T09:00:40.000Z",
+                                "segmentType": "ivr",
+                            }
+                        ],
+                    }
+                ],
+            },
+            {
+                "participantId": "p-agent",
+                "participantName": "Agent Smith",
+                "purpose": "agent",
+                "userId": "u-7",
+                "sessions": [
+                    {
+                        "sessionId": "s-agent",
+                        "mediaType": "voice",
+                        "direction": "inbound",
+                        "ani": CUSTOMER,
+                        "dnis": ORG_DID,
+                        "segments": [
+                            {
+                                "segmentStart": "2026-10-14T09:00:40.000Z",
+                                "segmentEnd": "2026-10-14T09:00:45.000Z",
+                                "segmentType": "alert",
+                                "queueId": "q-1",
+                            },
+                            {
+                                "segmentStart": "2026-10-14T09:00:45.000Z",
+                                **({"segmentEnd": end} if end else {}),
+                                "segmentType": "interact",
+                                "queueId": "q-1",
+                                "conference": False,
+                                "wrapUpCode": "wc-1",
+                            },
+                        ],
+                    }
+                ],
+            },
+        ],
+    }
+
+
+@pytest.fixture
+def privacy() -> PrivacyFilter:
+    return PrivacyFilter(PiiHasher("k"), {"+18005550100"}, "US")
+
+
+def test_one_row_per_conversation_participant_session_segment(privacy: PrivacyFilter) -> None:
+    rows = flatten_conversations([_conversation()], privacy)
+    counts = {table: len(rows[table]) for table in CONVERSATION_TABLES}
+    assert counts == {
+        "conversations": 1,
+        "conversation_participants": 3,
+        "conversation_participant_attributes": 2,
+        "conversation_sessions": 3,
+        "conversation_segments": 4,
+    }
+
+
+def test_conversation_columns(privacy: PrivacyFilter) -> None:
+    (conv,) = flatten_conversations([_conversation()], privacy)["conversations"]
+    assert conv == {
+        "conversation_id": "c-1",
+        "conversation_start": "2026-10-14T09:00:03.120Z",
+        "conversation_end": "2026-10-14T09:05:00.000Z",
+        "originating_direction": "inbound",
+        "division_ids": "d-1,d-2",
+        "external_tag": "ext-9",
+        "is_in_progress": False,
+    }
+
+
+def test_in_progress_conversation_is_flagged(privacy: PrivacyFilter) -> None:
+    rows = flatten_conversations([_conversation(end=None)], privacy)
+    assert rows["conversations"][0]["is_in_progress"] is True
+    assert rows["conversations"][0]["conversation_end"] is None
+    assert rows["conversation_segments"][-1]["segment_end"] is None
+
+
+def test_participants_and_attributes(privacy: PrivacyFilter) -> None:
+    rows = flatten_conversations([_conversation()], privacy)
+    participants = {p["participant_id"]: p for p in rows["conversation_participants"]}
+    assert participants["p-cust"]["participant_name"] is None
+    assert participants["p-cust"]["participant_name_hash"] == PiiHasher("k").hash("Jane Customer")
+    assert participants["p-agent"]["participant_name"] == "Agent Smith"
+    assert participants["p-agent"]["user_id"] == "u-7"
+    assert [p["participant_index"] for p in rows["conversation_participants"]] == [0, 1, 2]
+    attributes = {
+        (a["participant_id"], a["attribute_name"]): a["attribute_value"]
+        for a in rows["conversation_participant_attributes"]
+    }
+    assert attributes == {("p-ivr", "Cost_Center"): "SALES", ("p-ivr", "Language"): "en"}
+
+
+def test_sessions_hash_customer_numbers_and_keep_org_dids(privacy: PrivacyFilter) -> None:
+    sessions = {s["session_id"]: s for s in flatten_conversations([_conversation()], privacy)[
+        "conversation_sessions"
+    ]}
+    cust = sessions["s-cust"]
+    assert cust["ani"] is None
+    assert cust["ani_hash"] == PiiHasher("k").hash("+13175550123")
+    assert (cust["ani_country_code"], cust["ani_number_type"]) == ("1", "local")
+    assert cust["dnis"] == "+18005550100"
+    assert cust["dnis_hash"] is None
+    assert cust["dnis_number_type"] == "toll_free"
+    assert cust["protocol_call_id"] == "abc@sip"
+    ivr = sessions["s-ivr"]
+    assert (ivr["flow_id"], ivr["flow_name"], ivr["flow_type"]) == ("f-1", "Main Menu", "INBOUNDCALL")
+    assert (ivr["transfer_type"], ivr["transfer_target_name"]) == ("ACD", "SALES_Inbound")
+
+
+def test_segments_keep_order_and_fields(privacy: PrivacyFilter) -> None:
+    segments = [
+        s
+        for s in flatten_conversations([_conversation()], privacy)["conversation_segments"]
+        if s["session_id"] == "s-agent"
+    ]
+    assert [s["segment_index"] for s in segments] == [0, 1]
+    assert [s["segment_type"] for s in segments] == ["alert", "interact"]
+    assert segments[1]["queue_id"] == "q-1"
+    assert segments[1]["is_conference"] is False
+    assert segments[1]["wrap_up_code"] == "wc-1"
+    assert segments[1]["participant_id"] == "p-agent"
+
+
+def test_columns_match_the_contract_and_convert_to_arrow(privacy: PrivacyFilter) -> None:
+    columns = ConversationColumns(privacy)
+    columns.add(_conversation())
+    columns.add({**_conversation(end=None), "conversationId": "c-2"})
+    loaded_at = datetime(2026, 11, 1, tzinfo=UTC)
+    for table in CONVERSATION_TABLES:
+        expected = [c for c in TABLES[table].column_names if c != "_loaded_at"]
+        assert list(columns.columns[table]) == expected
+        arrow = to_arrow(table, columns.columns[table], loaded_at)
+        assert arrow.schema == arrow_schema(table)
+    segments = to_arrow("conversation_segments", columns.columns["conversation_segments"], loaded_at)
+    assert segments.schema.field("segment_start").type == pa.timestamp("us", tz="UTC")
+    assert segments.column("segment_start")[0].as_py() == datetime(
+        2026, 10, 14, 9, 0, 3, 120000, tzinfo=UTC
+    )
+    assert columns.row_counts()["conversations"] == 2
+    columns.clear()
+    assert columns.rows == 0

@@ -1,0 +1,192 @@
+"""End to end: sandbox month → sandbox API → dlt loaders → dbt build → checks on the marts.
+
+These tests run the real pipeline (no mocks) on a small sandbox month and check the contract
+that matters to finance: every vendor invoice line is allocated to the cent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from fairshare import cli
+from fairshare.demo import replay_directory_history, sandbox_environment
+from fairshare.sandbox.server import SandboxServer
+from ingestion.genesys.pipeline import run_extract
+
+MONTH = "2026-10"
+
+
+def _extract_month(data_dir: Path, warehouse: Path) -> None:
+    with SandboxServer(data_dir, port=0) as server, sandbox_environment(data_dir, server.base_url):
+        replay_directory_history(server, data_dir, MONTH)
+        run_extract(MONTH, duckdb_path=warehouse, voice_usage_csv=data_dir / "voice_usage.csv")
+
+
+def _build_args(**overrides: object) -> argparse.Namespace:
+    values: dict[str, object] = {
+        "month": MONTH,
+        "target": None,
+        "full_refresh": False,
+        "orphan_policy": None,
+        "mode": None,
+    }
+    values.update(overrides)
+    return argparse.Namespace(**values)
+
+
+@pytest.fixture(scope="module")
+def warehouse(sandbox_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A DuckDB warehouse with the sandbox month extracted and built (all dbt tests passing)."""
+    path = tmp_path_factory.mktemp("e2e") / "fairshare.duckdb"
+    mp = pytest.MonkeyPatch()
+    mp.setenv("FAIRSHARE_DUCKDB_PATH", str(path))
+    _extract_month(sandbox_dir, path)
+    cli.step_build(_build_args())
+    yield path
+    mp.undo()
+
+
+def _query(path: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_every_vendor_line_is_allocated_to_the_cent(warehouse: Path) -> None:
+    vendor = {
+        (inv, line): Decimal(amount)
+        for inv, line, amount in _query(
+            warehouse,
+            "select invoice_id, line_id, amount from genesys_raw.invoice_lines",
+        )
+    }
+    allocated: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    for inv, line, amount in _query(
+        warehouse, "select invoice_id, invoice_line_id, amount from marts.invoice_lines"
+    ):
+        assert isinstance(amount, Decimal), "money must come back as an exact decimal"
+        allocated[(inv, line)] += amount
+    assert vendor, "the sandbox invoice has lines"
+    assert set(allocated) == set(vendor)
+    for key, amount in vendor.items():
+        assert allocated[key] == amount.quantize(Decimal("0.01")), key
+    assert sum(allocated.values()) == sum(vendor.values())
+
+
+def test_guide_transfer_is_split_one_minute_to_sales_59_to_support(
+    warehouse: Path, sandbox_dir: Path
+) -> None:
+    import json
+
+    expected = json.loads((sandbox_dir / "expected.json").read_text())
+    conversation_id = expected["guide_cases"]["sales_to_support_transfer"]
+    rows = _query(
+        warehouse,
+        f"""
+        select cost_center_code, sum(attributed_ms)
+        from marts.fct_segment_costs
+        where conversation_id = '{conversation_id}'
+        group by 1
+        """,
+    )
+    by_cc = dict(rows)
+    assert by_cc.get("SALES") == 60_000
+    assert by_cc.get("SUPPORT") == 59 * 60_000
+
+
+def test_overage_is_paid_by_the_department_whose_peak_caused_it(warehouse: Path) -> None:
+    rows = _query(
+        warehouse,
+        """
+        select cost_center_code, sum(amount)
+        from marts.invoice_lines
+        where allocation_method = 'overage_cause'
+        group by 1
+        having sum(amount) <> 0
+        """,
+    )
+    assert rows, "the sandbox crisis day produces a concurrency overage line"
+    assert {code for code, _ in rows} == {"SUPPORT"}
+
+
+def test_every_line_has_a_plain_explanation(warehouse: Path) -> None:
+    missing = _query(
+        warehouse,
+        "select count(*) from marts.invoice_lines where explanation is null or explanation = ''",
+    )
+    assert missing == [(0,)]
+
+
+def test_rerun_gives_identical_invoice_lines(warehouse: Path) -> None:
+    sql = """
+        select invoice_id, invoice_line_id, cost_center_code, allocation_method, amount
+        from marts.invoice_lines order by 1, 2, 3, 4
+    """
+    before = _query(warehouse, sql)
+    cli.step_build(_build_args())
+    assert _query(warehouse, sql) == before
+
+
+def test_unknown_product_fails_the_build_naming_it(
+    sandbox_defects_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "defects.duckdb"
+    monkeypatch.setenv("FAIRSHARE_DUCKDB_PATH", str(path))
+    _extract_month(sandbox_defects_dir, path)
+    with pytest.raises(cli.CliError) as excinfo:
+        cli.step_build(_build_args())
+    assert excinfo.value.code == cli.EXIT_BUILD
+    assert "GC-MYSTERY-ADDON" in str(excinfo.value)
+    assert "\n" not in str(excinfo.value), "the reason is one line"
+
+
+def _project_copy(dest: Path) -> Path:
+    """A copy of the dbt project an analyst can edit without touching the checkout."""
+    from fairshare.dbt_runner import project_dir
+
+    src = project_dir()
+    for name in ("models", "seeds", "macros", "tests", "profiles"):
+        shutil.copytree(src / name, dest / name, ignore=shutil.ignore_patterns("python"))
+    shutil.copy(src / "dbt_project.yml", dest / "dbt_project.yml")
+    return dest
+
+
+def test_defects_are_quarantined_and_the_month_still_reconciles(
+    sandbox_defects_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the analyst maps the unknown product, every other defect is quarantined."""
+    path = tmp_path / "defects-mapped.duckdb"
+    monkeypatch.setenv("FAIRSHARE_DUCKDB_PATH", str(path))
+    _extract_month(sandbox_defects_dir, path)
+    project = _project_copy(tmp_path / "project")
+    monkeypatch.setenv("FAIRSHARE_PROJECT_DIR", str(project))
+    monkeypatch.setenv("DBT_PROFILES_DIR", str(project / "profiles"))
+    seed = project / "seeds" / "vendor_products.csv"
+    lines = seed.read_text().splitlines()
+    header = lines[0].split(",")
+    row = dict.fromkeys(header, "")
+    row.update(
+        {
+            "product_sku": "GC-MYSTERY-ADDON",
+            "product_name_pattern": "%mystery%",
+            "cost_category": "platform_shared",
+            "allocation_method": "pro_rata_interactions",
+            "driver_name": "Interactions",
+            "driver_unit": "interactions",
+            "description": "Added by the analyst after the build named it",
+        }
+    )
+    seed.write_text("\n".join([*lines, ",".join(row[h] for h in header)]) + "\n")
+    cli.step_build(_build_args())
+    reasons = {r for (r,) in _query(path, "select distinct reason from marts.fct_quarantine")}
+    assert len(reasons) >= 4, reasons
+    allocated = _query(path, "select sum(amount) from marts.invoice_lines")[0][0]
+    vendor = _query(path, "select sum(amount) from genesys_raw.invoice_lines")[0][0]
+    assert allocated == vendor

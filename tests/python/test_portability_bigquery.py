@@ -1,0 +1,102 @@
+"""Every model and test compiles for BigQuery and uses only functions BigQuery has.
+
+`dbt compile --no-populate-cache --target bigquery` runs offline; each compiled file is parsed
+with sqlglot's BigQuery dialect. Functions sqlglot does not know come back as `exp.Anonymous`;
+they fail the test unless they are real BigQuery functions on the short allow-list below.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlglot
+from sqlglot import exp
+
+from fairshare.dbt_runner import project_dir
+
+# Real BigQuery functions that sqlglot parses as anonymous (checked against BigQuery's docs).
+BIGQUERY_FUNCTIONS_SQLGLOT_DOES_NOT_KNOW = {
+    "DIV",
+    "SAFE_DIVIDE",
+    "TIMESTAMP_DIFF",
+    "TIMESTAMP_ADD",
+    "TIMESTAMP_SUB",
+    "TIMESTAMP_TRUNC",
+    "DATETIME_DIFF",
+    "FORMAT",
+    "FARM_FINGERPRINT",
+    "GENERATE_TIMESTAMP_ARRAY",
+    "GENERATE_DATE_ARRAY",
+    "CURRENT_TIMESTAMP",
+    "LPAD",
+    "RPAD",
+}
+
+
+@pytest.fixture(scope="module")
+def compiled_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("bigquery-target")
+    env = dict(os.environ)
+    env["DBT_PROFILES_DIR"] = str(project_dir() / "profiles")
+    env.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+    dbt = Path(sys.executable).with_name("dbt")
+    proc = subprocess.run(
+        [
+            str(dbt),
+            "compile",
+            "--no-populate-cache",
+            "--target",
+            "bigquery",
+            "--target-path",
+            str(target),
+        ],
+        cwd=project_dir(),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+    return target / "compiled" / "fairshare"
+
+
+def _compiled_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.sql") if p.is_file())
+
+
+def test_every_model_and_test_compiles_for_bigquery(compiled_dir: Path) -> None:
+    files = _compiled_files(compiled_dir)
+    models = [p for p in files if "/models/" in p.as_posix()]
+    tests = [p for p in files if "/models/" not in p.as_posix() or "/tests/" in p.as_posix()]
+    assert len(models) >= 20, f"expected the whole project to compile, got {len(models)} models"
+    assert tests, "data tests compile too"
+
+
+def test_compiled_sql_uses_only_bigquery_functions(compiled_dir: Path) -> None:
+    problems: list[str] = []
+    for path in _compiled_files(compiled_dir):
+        sql = path.read_text()
+        try:
+            statements = sqlglot.parse(sql, read="bigquery")
+        except sqlglot.errors.ParseError as exc:
+            problems.append(f"{path.name}: does not parse as BigQuery SQL: {str(exc)[:200]}")
+            continue
+        for statement in statements:
+            if statement is None:
+                continue
+            for node in statement.find_all(exp.Anonymous):
+                name = str(node.name).upper()
+                if name not in BIGQUERY_FUNCTIONS_SQLGLOT_DOES_NOT_KNOW:
+                    problems.append(f"{path.relative_to(compiled_dir)}: unknown function {name}")
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_the_checker_catches_a_duckdb_only_function() -> None:
+    """Guard against a checker that cannot fail: DuckDB's epoch_ms is not BigQuery."""
+    statement = sqlglot.parse_one("select epoch_ms(ts) as ms from t", read="bigquery")
+    names = {str(n.name).upper() for n in statement.find_all(exp.Anonymous)}
+    assert "EPOCH_MS" in names
