@@ -160,7 +160,12 @@ def step_publish(args: argparse.Namespace):
     from fairshare.publish import publish
 
     try:
-        return publish(month=args.month, out_dir=Path(args.out), duckdb_path=duckdb_path())
+        return publish(
+            month=args.month,
+            out_dir=Path(args.out),
+            duckdb_path=duckdb_path(),
+            screenshots=getattr(args, "screenshots", False),
+        )
     except Exception as exc:  # the publisher raises on any inconsistency; say it in one line
         raise CliError(f"publish failed: {exc}", EXIT_PUBLISH) from exc
 
@@ -246,6 +251,9 @@ def _add_run_options(p: argparse.ArgumentParser, *, extract: bool, build: bool, 
         p.add_argument("--mode", choices=["showback", "chargeback"])
     if out:
         p.add_argument("--out", default="out", help="output folder for invoices and dashboard")
+        p.add_argument(
+            "--screenshots", action="store_true", help="also screenshot each page (needs Chromium)"
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:

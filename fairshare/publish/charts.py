@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from html import escape
 
 from markupsafe import Markup
@@ -78,8 +78,8 @@ def line_chart(
     chart_id: str,
     title: str,
     desc: str,
-    points: list[tuple[date, int]],
-    contract: list[tuple[date, int]],
+    points: list[tuple[date, int | Decimal]],
+    contract: list[tuple[date, int | Decimal]],
     *,
     series_label: str = "peak concurrent users",
     contract_label: str = "contracted",
@@ -90,13 +90,14 @@ def line_chart(
     left, right, top_pad, bottom = 44, 12, 14, 40
     plot_w = width - left - right
     plot_h = height - top_pad - bottom
-    vmax = _nice_max(max([v for _, v in points] + [v for _, v in contract] + [1]))
+    top = max([Decimal(v) for _, v in points] + [Decimal(v) for _, v in contract] + [Decimal(1)])
+    vmax = _nice_max(int(top.to_integral_value(rounding=ROUND_CEILING)))
     n = max(1, len(points) - 1)
 
     def x(i: int) -> Decimal:
         return Decimal(left) + Decimal(plot_w) * i / n
 
-    def y(v: int) -> Decimal:
+    def y(v: int | Decimal) -> Decimal:
         return Decimal(top_pad + plot_h) - Decimal(plot_h) * v / vmax
 
     parts = [

@@ -298,7 +298,7 @@ class SiteWriter:
             if telecom.by_type
             else None
         )
-        top_dids = details[:10]
+        top_dids = [d for d in details if d.amount > 0][:10]
         did_chart = (
             bar_chart(
                 f"chart-{slug(code)}-dids",

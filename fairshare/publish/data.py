@@ -133,10 +133,10 @@ class ConcurrencyPoint:
     slice_started_at: datetime
     cost_center_code: str
     users: int
-    entitlement: int
-    excess: int
+    entitlement: Decimal  # a share of the prepaid quantity: may be fractional
+    excess: Decimal
     is_org_peak: bool
-    contract: int | None = None  # the organisation's prepaid concurrent users
+    contract: Decimal | None = None  # the organisation's prepaid concurrent users
 
 
 @dataclass(frozen=True)
@@ -166,6 +166,7 @@ class NamedUser:
     user_name: str
     licence_id: str
     product_sku: str
+    weight: Decimal  # licence cost (or logged-in share) of the user in this cost center
 
 
 @dataclass
@@ -190,11 +191,13 @@ class MonthData:
     concurrency: list[ConcurrencyPoint] = field(default_factory=list)
     tagging_gaps: list[TaggingGap] = field(default_factory=list)
     tagged_share: Decimal | None = None  # the mart's "% of spend allocated by tag", as a share
+    untagged_spend: Decimal | None = None  # the mart's spend not allocated by tag (month_total)
     quarantine: list[QuarantineRow] = field(default_factory=list)
     named_users: list[NamedUser] = field(default_factory=list)
     previous_month: str | None = None
     previous_totals: dict[str, Decimal] = field(default_factory=dict)
     previous_by_category: dict[str, Decimal] = field(default_factory=dict)
+    memo: dict[str, object] = field(default_factory=dict, repr=False)  # derived views, cached
 
     @property
     def vendor_total(self) -> Decimal:
@@ -325,7 +328,7 @@ def load_month(
                     f"mart {marts_schema}.{required} not found in {duckdb_path} "
                     "(run `fairshare build` first)"
                 )
-        cost_centers, overhead = _cost_centers(r)
+        cost_centers, overhead = _cost_centers(r, start)
         lines = _invoice_lines(r, start)
         if not lines:
             raise PublishError(f"no invoice_lines for {month} in {marts_schema}.invoice_lines")
@@ -366,7 +369,7 @@ def load_month(
             data.top_conversations = _top_conversations(r, start)
             data.slices = _slices(r, start, {c.conversation_id for c in data.top_conversations})
         data.concurrency = _concurrency(r, start)
-        data.tagging_gaps, data.tagged_share = _tagging(r, start)
+        data.tagging_gaps, data.tagged_share, data.untagged_spend = _tagging(r, start)
         data.quarantine = _quarantine(r, start)
         data.named_users = _named_users(r, start)
         _previous(r, data, out_dir)
@@ -375,8 +378,11 @@ def load_month(
         con.close()
 
 
-def _cost_centers(r: _Reader) -> tuple[dict[str, CostCenter], str]:
+def _cost_centers(r: _Reader, start: date) -> tuple[dict[str, CostCenter], str]:
     t = "dim_cost_centers"
+    where, params = r.month_filter(t, start)
+    if where != "true" and not r.rows(f"select 1 from {r.table(t)} where {where} limit 1", params):
+        where, params = "true", []  # the dimension has no row for this month: use all rows
     sql = f"""
         select {r.pick(t, ["cost_center_code"], required=True)},
                {r.pick(t, ["cost_center_name", "name"])},
@@ -385,10 +391,11 @@ def _cost_centers(r: _Reader) -> tuple[dict[str, CostCenter], str]:
                {r.pick(t, ["is_overhead"], default="false")},
                {r.pick(t, ["gl_account"])}
         from {r.table(t)}
+        where {where}
         order by 1
     """
     centers: dict[str, CostCenter] = {}
-    for code, name, head, email, is_overhead, gl in r.rows(sql):
+    for code, name, head, email, is_overhead, gl in r.rows(sql, params):
         if code is None or code in centers:
             continue
         centers[code] = CostCenter(
@@ -696,23 +703,26 @@ def _concurrency(r: _Reader, start: date) -> list[ConcurrencyPoint]:
             slice_started_at=row[0],
             cost_center_code=_s(row[1]),
             users=int(row[2] or 0),
-            entitlement=int(row[3] or 0),
-            excess=int(row[4] or 0),
+            entitlement=to_decimal(row[3]),
+            excess=to_decimal(row[4]),
             is_org_peak=bool(row[5]),
-            contract=None if row[6] is None else int(row[6]),
+            contract=_opt_dec(row[6]),
         )
         for row in r.rows(sql, params)
     ]
 
 
-def _tagging(r: _Reader, start: date) -> tuple[list[TaggingGap], Decimal | None]:
-    """Untagged/ambiguous objects (the mart's `month_total` row only carries the KPI)."""
+def _tagging(r: _Reader, start: date) -> tuple[list[TaggingGap], Decimal | None, Decimal | None]:
+    """Untagged/ambiguous objects, the KPI, and the spend not allocated by tag (the mart's
+    `month_total` row)."""
     t = "fct_tagging_coverage"
     if not r.has(t):
-        return [], None
+        return [], None, None
     where, params = r.month_filter(t, start)
     kind = r.pick(t, ["object_kind", "object_type"], default="''")
-    kpi_col = r.pick(t, ["pct_spend_allocated_by_tag", "tagged_share"])
+    kpi_col = r.pick(
+        t, ["share_of_spend_allocated_by_tag", "pct_spend_allocated_by_tag", "tagged_share"]
+    )
     sql = f"""
         select {kind},
                {r.pick(t, ["object_id"], default="''")},
@@ -728,12 +738,14 @@ def _tagging(r: _Reader, start: date) -> tuple[list[TaggingGap], Decimal | None]
     """
     gaps: list[TaggingGap] = []
     kpi: Decimal | None = None
+    month_total: Decimal | None = None
     for row in r.rows(sql, params):
         if row[7] is not None and kpi is None:
             kpi = to_decimal(row[7])
             if kpi > 1:  # a percentage rather than a share
                 kpi = kpi / 100
         if _s(row[0]) == "month_total":
+            month_total = cents(to_decimal(row[6]))
             continue
         gaps.append(
             TaggingGap(
@@ -746,7 +758,7 @@ def _tagging(r: _Reader, start: date) -> tuple[list[TaggingGap], Decimal | None]
                 cost=cents(to_decimal(row[6])),
             )
         )
-    return gaps, kpi
+    return gaps, kpi, month_total
 
 
 def _quarantine(r: _Reader, start: date) -> list[QuarantineRow]:
@@ -775,13 +787,21 @@ def _named_users(r: _Reader, start: date) -> list[NamedUser]:
     sql = f"""
         select cost_center_code, user_id, {r.pick(t, ["user_name", "name"], default="''")},
                {r.pick(t, ["licence_id", "license_id"], default="''")},
-               {r.pick(t, ["product_sku", "sku"], default="''")}
+               {r.pick(t, ["product_sku", "sku"], default="''")},
+               {r.pick(t, ["licence_cost", "logged_in_share"], default="1")}
         from {r.table(t)}
         where {where}
         order by 1, 5, 3, 2
     """
     return [
-        NamedUser(_s(row[0]), _s(row[1]), _s(row[2]) or _s(row[1]), _s(row[3]), _s(row[4]))
+        NamedUser(
+            _s(row[0]),
+            _s(row[1]),
+            _s(row[2]) or _s(row[1]),
+            _s(row[3]),
+            _s(row[4]),
+            to_decimal(row[5]) if row[5] is not None else Decimal(1),
+        )
         for row in r.rows(sql, params)
     ]
 

@@ -99,8 +99,7 @@ METHOD_RULES: dict[str, str] = {
     "pro_rata_handle_time": "Split in proportion to the time each cost center's people spent "
     "handling conversations.",
     "even": "Split evenly between the cost centers.",
-    "fixed_split": "Split by the fixed percentages agreed with Finance (configuration "
-    "`fixed_splits`).",
+    "fixed_split": "Split by fixed percentages agreed in advance (configuration `fixed_splits`).",
     "overhead": "Kept by IT as overhead; not charged to any department.",
     "orphan_absorb": (
         "The part of a vendor line that no department is responsible for (IVR time before the "
@@ -448,11 +447,10 @@ def licences_by_user(data: MonthData, code: str) -> list[LicenceUserRow]:
         members = sorted(by_sku.get(sku, []), key=lambda u: (u.user_name, u.user_id))
         if not members:
             continue
-        split = (
-            largest_remainder(amount, {u.user_id: Decimal(1) for u in members})
-            if amount
-            else {u.user_id: ZERO for u in members}
-        )
+        weights = {u.user_id: u.weight for u in members}
+        if not any(w > 0 for w in weights.values()):
+            weights = {u.user_id: Decimal(1) for u in members}
+        split = largest_remainder(amount, weights) if amount else {u.user_id: ZERO for u in members}
         out.extend(
             LicenceUserRow(u.user_id, u.user_name, u.licence_id, sku, name, split[u.user_id])
             for u in members
@@ -467,7 +465,7 @@ def licences_by_user(data: MonthData, code: str) -> list[LicenceUserRow]:
 class DayPeak:
     day: date
     users: int
-    entitlement: int
+    entitlement: Decimal
     at: datetime
 
 
@@ -477,8 +475,8 @@ class PeakEvidence:
     org_users: int
     org_contract: int
     users: int
-    entitlement: int
-    excess: int
+    entitlement: Decimal
+    excess: Decimal
 
 
 @dataclass
@@ -487,10 +485,10 @@ class Concurrency:
     evidence: list[PeakEvidence]
     evidence_count: int
     peak_users: int
-    entitlement: int
+    entitlement: Decimal
 
 
-def _daily(points: list[tuple[datetime, int, int]]) -> list[DayPeak]:
+def _daily(points: list[tuple[datetime, int, Decimal]]) -> list[DayPeak]:
     days: dict[date, DayPeak] = {}
     for at, users, entitlement in points:
         d = at.date()
@@ -500,17 +498,32 @@ def _daily(points: list[tuple[datetime, int, int]]) -> list[DayPeak]:
     return [days[d] for d in sorted(days)]
 
 
-def org_series(data: MonthData) -> list[tuple[datetime, int, int]]:
+def org_series(data: MonthData) -> list[tuple[datetime, int, Decimal]]:
     """(slice, users of all cost centers, contracted concurrent users) per slice."""
+    cached = data.memo.get("org_series")
+    if cached is not None:
+        return cached  # type: ignore[return-value]
     users: dict[datetime, int] = defaultdict(int)
-    entitled: dict[datetime, int] = defaultdict(int)
-    prepaid: dict[datetime, int] = {}
+    entitled: dict[datetime, Decimal] = defaultdict(lambda: ZERO)
+    prepaid: dict[datetime, Decimal] = {}
     for p in data.concurrency:
         users[p.slice_started_at] += p.users
         entitled[p.slice_started_at] += p.entitlement
         if p.contract is not None:
             prepaid[p.slice_started_at] = p.contract
-    return [(at, users[at], prepaid.get(at, entitled[at])) for at in sorted(users)]
+    series = [(at, users[at], prepaid.get(at, entitled[at])) for at in sorted(users)]
+    data.memo["org_series"] = series
+    return series
+
+
+def _points_by_code(data: MonthData) -> dict[str, list[ConcurrencyPoint]]:
+    cached = data.memo.get("points_by_code")
+    if cached is None:
+        grouped: dict[str, list[ConcurrencyPoint]] = defaultdict(list)
+        for p in data.concurrency:
+            grouped[p.cost_center_code].append(p)
+        data.memo["points_by_code"] = cached = dict(grouped)
+    return cached  # type: ignore[return-value]
 
 
 def concurrency_for(data: MonthData, code: str | None, limit: int = 24) -> Concurrency | None:
@@ -522,7 +535,7 @@ def concurrency_for(data: MonthData, code: str | None, limit: int = 24) -> Concu
         series = [(at, u, c) for at, (u, c) in sorted(org.items())]
         peak_points: list[ConcurrencyPoint] = []
     else:
-        points = [p for p in data.concurrency if p.cost_center_code == code]
+        points = _points_by_code(data).get(code, [])
         if not points:
             return None
         series = [(p.slice_started_at, p.users, p.entitlement) for p in points]
@@ -543,7 +556,7 @@ def concurrency_for(data: MonthData, code: str | None, limit: int = 24) -> Concu
         evidence=evidence[:limit],
         evidence_count=len(evidence),
         peak_users=max((u for _, u, _ in series), default=0),
-        entitlement=max((c for _, _, c in series), default=0),
+        entitlement=max((c for _, _, c in series), default=ZERO),
     )
 
 
@@ -568,6 +581,8 @@ def tagging_kpi(data: MonthData) -> TaggingKpi:
     share = ratio(total - untagged_cost, total) if total else ZERO
     if data.tagged_share is not None:
         share = data.tagged_share
+    if data.untagged_spend is not None:
+        untagged_cost = data.untagged_spend
     return TaggingKpi(
         untagged_cost=untagged_cost,
         ambiguous_cost=cents(sum((g.cost for g in ambiguous), ZERO)),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from pathlib import Path
 
 from fairshare.publish.data import PublishError
@@ -59,27 +60,43 @@ def page_examples(site: Path) -> dict[str, Path]:
 
 
 def capture(pages: dict[str, Path], target: Path, *, full_page: bool = True) -> list[Path]:
-    """Screenshot each page (`<kind>.png` in `target`); fails if Chromium is not installed."""
+    """Screenshot each page (`<kind>.png` in `target`); fails if Chromium is not installed.
+
+    Runs in its own thread: Playwright's sync API refuses to start inside a running asyncio
+    loop (a caller's, e.g. another Playwright session), and a fresh thread has none.
+    """
     binary = chromium_path()
     if not binary.exists():
         raise PublishError(
             f"screenshots need Chromium at {binary} (apt-get install chromium, or set "
             "FAIRSHARE_CHROMIUM)"
         )
-    from playwright.sync_api import sync_playwright
-
     target.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(binary), args=CHROMIUM_ARGS)
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        from playwright.sync_api import sync_playwright
+
         try:
-            page = browser.new_page(viewport=VIEWPORT)
-            for kind, path in pages.items():
-                page.goto(path.resolve().as_uri())
-                out = target / f"{kind}.png"
-                page.screenshot(path=str(out), full_page=full_page)
-                files.append(out)
-        finally:
-            browser.close()
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=str(binary), args=CHROMIUM_ARGS)
+                try:
+                    page = browser.new_page(viewport=VIEWPORT)
+                    for kind, path in pages.items():
+                        page.goto(path.resolve().as_uri())
+                        out = target / f"{kind}.png"
+                        page.screenshot(path=str(out), full_page=full_page)
+                        files.append(out)
+                finally:
+                    browser.close()
+        except BaseException as exc:  # re-raised in the caller's thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=work, name="fairshare-screenshots")
+    thread.start()
+    thread.join()
+    if errors:
+        raise PublishError(f"screenshots failed: {errors[0]}") from errors[0]
     log.info("screenshots: %d pages in %s", len(files), target)
     return files

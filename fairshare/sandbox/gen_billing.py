@@ -13,7 +13,7 @@ import io
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from fairshare.sandbox.gen_common import Month, iso, new_uuid
@@ -26,8 +26,8 @@ CATALOG: dict[str, tuple[str, str, Decimal]] = {
     "GC-CX1-NAMED": ("Genesys Cloud CX 1 User", "user", Decimal("95.00")),
     "GC-CX2-NAMED": ("Genesys Cloud CX 2 User", "user", Decimal("125.00")),
     "GC-COMM-NAMED": ("Genesys Cloud Communicate User", "user", Decimal("40.00")),
-    "GC-CX3-CONC": ("Genesys Cloud CX 3 Concurrent User", "user", Decimal("250.00")),
-    "GC-CX3-CONC-OVG": ("Genesys Cloud CX 3 Concurrent User Overage", "user", Decimal("300.00")),
+    "GC-CX3-CONC": ("Genesys Cloud CX 3 Concurrent User", "user", Decimal("260.00")),
+    "GC-CX3-CONC-OVG": ("Genesys Cloud CX 3 Concurrent User Overage", "user", Decimal("312.00")),
     "GCV-TF-IN": ("Genesys Cloud Voice Toll-Free Inbound Minutes", "minute", Decimal("0.0150")),
     "GCV-LOCAL-IN": ("Genesys Cloud Voice Local Inbound Minutes", "minute", Decimal("0.0040")),
     "GCV-DOM-OUT": ("Genesys Cloud Voice Domestic Outbound Minutes", "minute", Decimal("0.0119")),
@@ -99,9 +99,9 @@ def api_usage(
             hours = agent_ms.get(client.cost_center, 0) / 3_600_000
             n = convs.get(client.cost_center, 0)
             if client.cost_center == "SALES":
-                base = 1050 * hours + 18 * n + 300
+                base = 1300 * hours + 18 * n + 300
             elif client.cost_center == "SUPPORT":
-                base = 950 * hours + 22 * n + 500
+                base = 1200 * hours + 22 * n + 500
             elif client.cost_center == "HR":
                 base = 4 * users + 1500 + 300 * hours
             elif client.cost_center == "MARKETING":
@@ -127,6 +127,11 @@ def api_usage(
                 }
             )
     return rows
+
+
+def ai_tokens(bot_ms: int) -> int:
+    """AI Experience tokens consumed by `bot_ms` of bot time (17 minutes a token, rounded up)."""
+    return -(-bot_ms // (BOT_MINUTES_PER_TOKEN * 60_000))
 
 
 def _ms(day: date) -> int:
@@ -209,7 +214,7 @@ def invoice_lines(org: Org, usage: Usage, defects: bool) -> tuple[list[Line], di
         thousands * price["GC-API-OD"],
     )
     bot_minutes = Decimal(usage.bot_ms) / 60_000
-    tokens = (bot_minutes / BOT_MINUTES_PER_TOKEN).to_integral_value(rounding=ROUND_CEILING)
+    tokens = Decimal(ai_tokens(usage.bot_ms))
     allowance = AI_TOKENS_PER_CONCURRENT * usage.contracted
     billable_tokens = max(Decimal(0), tokens - allowance)
     add(
@@ -254,7 +259,7 @@ def invoice_lines(org: Org, usage: Usage, defects: bool) -> tuple[list[Line], di
         api={"requests": usage.api_requests, "pool": pool, "above_pool": above},
         ai={
             "bot_ms": usage.bot_ms,
-            "bot_minutes": _qty(bot_minutes),
+            "bot_minutes": _qty(bot_minutes.quantize(Decimal("0.001"))),
             "tokens": int(tokens),
             "allowance": allowance,
             "billable_tokens": int(billable_tokens),
@@ -345,9 +350,7 @@ def billing_files(org: Org, usage: Usage, lines: list[Line], seed: int) -> dict[
             over, charge = line.quantity, line.amount
         elif sku == "GC-AI-TOKENS":
             fairuse = Decimal(AI_TOKENS_PER_CONCURRENT * usage.contracted)
-            actual = (Decimal(usage.bot_ms) / 60_000 / BOT_MINUTES_PER_TOKEN).to_integral_value(
-                rounding=ROUND_CEILING
-            )
+            actual = Decimal(ai_tokens(usage.bot_ms))
             over, charge = line.quantity, line.amount
         else:
             prepaid = actual = line.quantity
@@ -367,8 +370,7 @@ def billing_files(org: Org, usage: Usage, lines: list[Line], seed: int) -> dict[
         )
     tokens_line = by_sku["GC-AI-TOKENS"]
     allowance = Decimal(AI_TOKENS_PER_CONCURRENT * usage.contracted)
-    bot_minutes = Decimal(usage.bot_ms) / 60_000
-    used = (bot_minutes / BOT_MINUTES_PER_TOKEN).to_integral_value(rounding=ROUND_CEILING)
+    used = Decimal(ai_tokens(usage.bot_ms))
     period = {
         "id": period_id,
         "dateStart": start_t,

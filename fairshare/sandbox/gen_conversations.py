@@ -10,7 +10,7 @@ waits, abandons and agent occupancy emerge from staffing. Every conversation is 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -18,17 +18,19 @@ import orjson
 from fairshare.sandbox.gen_common import (
     HOUR_MS,
     MIN_MS,
-    OPEN,
     cumulate,
     iso,
     iso_date,
     lognormal_ms,
     new_uuid,
     parse_ms,
+    pick,
+    std_normal,
     weighted,
 )
-from fairshare.sandbox.gen_directory import OPEN_HOURS, Did, Org, Queue
+from fairshare.sandbox.gen_directory import OPEN_HOURS, Org, Queue
 from fairshare.sandbox.gen_schedule import AgentDay, Pool, Roster, take_due_breaks
+from fairshare.sandbox.gen_wire import SKU_OF, Conv, Ctx, DayStats
 from fairshare.sandbox.phone import customer_number, tel
 
 KINDS = ["in_voice", "out_voice", "callback", "chat", "email", "message"]
@@ -42,7 +44,7 @@ ENTRIES: list[tuple[float, str, str, str]] = [
     (3.0, "+16175550111", "Support IVR", "SUPPORT"),
     (4.0, "+13125550177", "HR Line", "HR"),
     (4.5, "", "", "DIRECT"),
-    (1.3, "+448000485012", "Sales International IVR", "SALES_INTL"),
+    (1.1, "+448000485012", "Sales International IVR", "SALES_INTL"),
     (0.15, "+33184881234", "Sales International IVR", "SALES_INTL"),
     (0.15, "+493055571234", "Sales International IVR", "SALES_INTL"),
 ]
@@ -92,188 +94,9 @@ WRAPUPS = {
     "HR": ("Benefits Info", "Payroll Issue"),
     "MARKETING": ("Interested", "Not Interested"),
 }
-PROVIDER = {
-    "voice": "Edge",
-    "chat": "PureCloud Webchat v2",
-    "email": "PureCloud Email",
-    "message": "PureCloud Messaging",
-    "callback": "PureCloud Callback",
-}
-CC_ATTR_P = 0.70  # share of IVR-routed calls whose flow sets Cost_Center
-SKU_OF = {
-    ("inbound", "toll_free"): "GCV-TF-IN",
-    ("outbound", "toll_free"): "GCV-TF-IN",
-    ("inbound", "local"): "GCV-LOCAL-IN",
-    ("outbound", "local"): "GCV-DOM-OUT",
-    ("outbound", "mobile"): "GCV-DOM-OUT",
-    ("inbound", "international"): "GCV-INTL-OUT",
-    ("outbound", "international"): "GCV-INTL-OUT",
-}
+CC_ATTR_P = 0.72  # share of IVR-routed calls whose flow sets Cost_Center
 NAMES_FIRST = ("JOHN", "MARY", "LUIS", "ANA", "WEI", "FATIMA", "JAMES", "SARAH", "OMAR", "KIM")
 NAMES_LAST = ("SMITH", "GARCIA", "NGUYEN", "JOHNSON", "BROWN", "PATEL", "MILLER", "LOPEZ")
-
-
-@dataclass
-class DayStats:
-    conversations: int = 0
-    conversation_lines: int = 0
-    in_month: int = 0
-    participants: int = 0
-    participant_attributes: int = 0
-    sessions: int = 0
-    segments: int = 0
-    voice_rows: int = 0
-    voice: dict[str, list[int]] = field(default_factory=dict)  # sku -> [seconds, micro USD]
-    bot_ms: int = 0
-    dept_conversations: dict[str, int] = field(default_factory=dict)
-    inbound_voice: int = 0
-    inbound_voice_cost_center: int = 0
-    ivr_only_no_department: int = 0
-    tagged: dict[str, list[str]] = field(default_factory=dict)
-    defects: list[dict[str, Any]] = field(default_factory=list)
-    in_progress: list[str] = field(default_factory=list)
-
-
-class Conv:
-    """A conversation under construction (wire dicts plus integer times on the side)."""
-
-    __slots__ = (
-        "cid",
-        "direction",
-        "divs",
-        "end",
-        "has_agent",
-        "kind",
-        "legs",
-        "n_attr",
-        "n_seg",
-        "n_sess",
-        "parts",
-        "start",
-        "tag",
-    )
-
-    def __init__(self, cid: str, direction: str, kind: str) -> None:
-        self.cid = cid
-        self.direction = direction
-        self.kind = kind
-        self.parts: list[dict[str, Any]] = []
-        self.legs: list[tuple[str, int, int, str, str, str, str, str, int]] = []
-        self.divs: list[str] = []
-        self.has_agent = False
-        self.tag: str | None = None
-        self.start = OPEN
-        self.end = -OPEN
-        self.n_attr = self.n_sess = self.n_seg = 0
-
-    def part(
-        self,
-        pid: str,
-        purpose: str,
-        name: str | None = None,
-        user_id: str | None = None,
-        attrs: dict[str, str] | None = None,
-    ) -> dict[str, Any]:
-        p: dict[str, Any] = {"participantId": pid}
-        if name is not None:
-            p["participantName"] = name
-        p["purpose"] = purpose
-        if user_id is not None:
-            p["userId"] = user_id
-        if attrs:
-            p["attributes"] = attrs
-            self.n_attr += len(attrs)
-        p["sessions"] = []
-        self.parts.append(p)
-        return p
-
-    def sess(
-        self,
-        p: dict[str, Any],
-        sid: str,
-        media: str,
-        direction: str,
-        ani: str | None = None,
-        dnis: str | None = None,
-        edge: str | None = None,
-        peer: str | None = None,
-        proto: str | None = None,
-        flow: dict[str, str] | None = None,
-    ) -> list[dict[str, Any]]:
-        s: dict[str, Any] = {"sessionId": sid, "mediaType": media, "direction": direction}
-        if ani is not None:
-            s["ani"] = ani
-        if dnis is not None:
-            s["dnis"] = dnis
-        if edge is not None:
-            s["edgeId"] = edge
-        s["provider"] = PROVIDER[media]
-        if peer is not None:
-            s["peerId"] = peer
-        if proto is not None:
-            s["protocolCallId"] = proto
-        if flow is not None:
-            s["flow"] = flow
-        segs: list[dict[str, Any]] = []
-        s["segments"] = segs
-        p["sessions"].append(s)
-        self.n_sess += 1
-        return segs
-
-    def seg(
-        self,
-        segs: list[dict[str, Any]],
-        stype: str,
-        start: int,
-        end: int,
-        queue_id: str | None = None,
-        disc: str | None = None,
-        conf: bool = False,
-        wrap: str | None = None,
-        src: str | None = None,
-        dst: str | None = None,
-    ) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "segmentStart": iso(start),
-            "segmentEnd": iso(end),
-            "segmentType": stype,
-        }
-        if queue_id is not None:
-            d["queueId"] = queue_id
-        if disc is not None:
-            d["disconnectType"] = disc
-        if conf:
-            d["conference"] = True
-        if wrap is not None:
-            d["wrapUpCode"] = wrap
-        if src is not None:
-            d["sourceSessionId"] = src
-        if dst is not None:
-            d["destinationSessionId"] = dst
-        segs.append(d)
-        self.n_seg += 1
-        if start < self.start:
-            self.start = start
-        if end > self.end:
-            self.end = end
-        return d
-
-    def division(self, division_id: str) -> None:
-        if division_id not in self.divs:
-            self.divs.append(division_id)
-
-
-@dataclass
-class Ctx:
-    """The customer side of a conversation while its agent legs are built."""
-
-    cust_sid: str
-    media: str
-    direction: str
-    ani: str | None
-    dnis: str | None
-    marks: list[tuple[int, int, str]] = field(default_factory=list)
-    cust_hangs: bool = True
 
 
 class DaySim:
@@ -285,8 +108,8 @@ class DaySim:
         roster: Roster,
         rng: random.Random,
         cutoff: int,
-        write: Any,
-        write_voice: Any,
+        write: Callable[[str, bytes], object],
+        write_voice: Callable[[str], object],
         defects: list[str],
         crisis: bool,
         local_midnight: int,
@@ -357,19 +180,19 @@ class DaySim:
         rng = self.rng
         if rng.random() < 0.2:
             return "WIRELESS CALLER"
-        return f"{rng.choice(NAMES_FIRST)} {rng.choice(NAMES_LAST)}"
+        return f"{pick(rng, NAMES_FIRST)} {pick(rng, NAMES_LAST)}"
 
     def wrap_code(self, pool: str) -> str:
-        return self.org.wrapup_codes[self.rng.choice(WRAPUPS[pool])]
+        return self.org.wrapup_codes[pick(self.rng, WRAPUPS[pool])]
 
     # ------------------------------------------------------------------ arrivals
     def sample_hour(self) -> float:
         rng = self.rng
         r = rng.random()
         if r < 0.40:
-            h = rng.gauss(10.0, 1.3)
+            h = 10.0 + 1.3 * std_normal(rng)
         elif r < 0.75:
-            h = rng.gauss(14.0, 1.5)
+            h = 14.0 + 1.5 * std_normal(rng)
         elif r < 0.95:
             h = rng.uniform(7.0, 20.0)
         else:
@@ -388,7 +211,11 @@ class DaySim:
                 if pool is None:
                     kind, spec = "in_voice", None
             for _ in range(400):
-                t = self.local_midnight + int(self.sample_hour() * HOUR_MS) + rng.randrange(1000)
+                t = (
+                    self.local_midnight
+                    + int(self.sample_hour() * HOUR_MS)
+                    + int(rng.random() * 1000)
+                )
                 if not lo <= t < hi:
                     continue
                 if spec is not None and not self.is_open(pool, t + 30 * MIN_MS):  # type: ignore[arg-type]
@@ -491,7 +318,7 @@ class DaySim:
         cust_sid = self.uid()
         sip = self.sip()
         cust = c.part(self.uid(), "customer", self.caller_name(), None, attrs or None)
-        edge = org.edges[rng.randrange(2)]
+        edge = org.edges[rng.random() < 0.5]
         cust_segs = c.sess(cust, cust_sid, "voice", "inbound", ani, dnis, edge, None, sip)
         ctx = Ctx(cust_sid, "voice", "inbound", ani, dnis, cust_hangs=rng.random() < 0.6)
         flow_id, flow_type = org.flows[flow_name]
@@ -539,7 +366,7 @@ class DaySim:
                 )
                 t_b = t1 + lognormal_ms(rng, 100, 0.5, 15, 900)
                 c.seg(bsegs, "interact", t1, t_b, None, "endpoint" if resolved else "transfer")
-                self.stats.bot_ms += t_b - t1
+                c.bot_ms += t_b - t1
                 t_q = end = t_b
                 bot_resolved = resolved
                 if resolved:
@@ -559,7 +386,7 @@ class DaySim:
     def direct_dial(self, t0: int) -> None:
         rng = self.rng
         org = self.org
-        user = org.users[rng.choice(self.backoffice)]
+        user = org.users[pick(rng, self.backoffice)]
         assert user.did is not None
         did = org.did(user.did)
         country = "US"
@@ -568,7 +395,7 @@ class DaySim:
         c.division(org.divisions[user.division])
         cust_sid, sip = self.uid(), self.sip()
         cust = c.part(self.uid(), "customer", self.caller_name())
-        edge = org.edges[rng.randrange(2)]
+        edge = org.edges[rng.random() < 0.5]
         cust_segs = c.sess(cust, cust_sid, "voice", "inbound", ani, dnis, edge, None, sip)
         ctx = Ctx(cust_sid, "voice", "inbound", ani, dnis, cust_hangs=rng.random() < 0.5)
         ag = self.roster.by_idx.get(user.idx)
@@ -686,7 +513,7 @@ class DaySim:
         a_sid = self.uid()
         p = c.part(self.uid(), "agent", user.name, user.id)
         voice = ctx.media == "voice"
-        edge = org.edges[rng.randrange(2)] if voice else None
+        edge = org.edges[rng.random() < 0.5] if voice else None
         segs = c.sess(p, a_sid, ctx.media, ctx.direction, ctx.ani, ctx.dnis, edge, ctx.cust_sid)
         t_a = t_s + (step["alert_ms"] if step else lognormal_ms(rng, 4, 0.5, 1, 30))
         c.seg(segs, "alert", t_s, t_a, q.id)
@@ -825,7 +652,7 @@ class DaySim:
         c.division(org.divisions[q.division])
         c.has_agent = True
         a_sid, sip = self.uid(), self.sip()
-        edge = org.edges[rng.randrange(2)]
+        edge = org.edges[rng.random() < 0.5]
         user = ag.user
         p = c.part(self.uid(), "agent", user.name, user.id)
         segs = c.sess(p, a_sid, "voice", "outbound", ani, dnis, edge)
@@ -900,7 +727,7 @@ class DaySim:
         mobile = rng.random() < 0.6
         dest = customer_number(rng, "US")
         ani, dnis = tel(cpn), tel(dest)
-        edge = org.edges[rng.randrange(2)]
+        edge = org.edges[rng.random() < 0.5]
         sip = self.sip()
         a_v = c.sess(p, self.uid(), "voice", "outbound", ani, dnis, edge, None)
         v_segs = c.sess(cust, self.uid(), "voice", "outbound", ani, dnis, edge, None, sip)
@@ -940,7 +767,7 @@ class DaySim:
         c = Conv(self.uid(), "inbound", media)
         c.division(org.divisions[q.division])
         cust_sid = self.uid()
-        name = f"{rng.choice(NAMES_FIRST).title()} {rng.choice(NAMES_LAST).title()}"
+        name = f"{pick(rng, NAMES_FIRST).title()} {pick(rng, NAMES_LAST).title()}"
         cust = c.part(self.uid(), "customer", name)
         cust_segs = c.sess(cust, cust_sid, media, "inbound")
         ctx = Ctx(cust_sid, media, "inbound", None, None, cust_hangs=rng.random() < 0.5)
@@ -964,7 +791,7 @@ class DaySim:
             )
             t_b = t0 + lognormal_ms(rng, 120, 0.6, 15, 1200)
             c.seg(bsegs, "interact", t0, t_b, None, "endpoint" if resolved else "transfer")
-            self.stats.bot_ms += t_b - t0
+            c.bot_ms += t_b - t0
             t_q = end = t_b
             ctx.cust_hangs = True
         if not resolved:
@@ -1015,6 +842,7 @@ class DaySim:
             st.tagged.setdefault(c.tag, []).append(c.cid)
         if in_progress:
             return
+        st.bot_ms += c.bot_ms
         for sip, ls, le, direction, ntype, did, origin, dest, rate in c.legs:
             if not self.month_start <= ls < self.month_end or le > self.cutoff:
                 continue
@@ -1076,7 +904,7 @@ class DaySim:
                 segmentEnd=interact["segmentEnd"],
             )
         elif kind == "unknown_queue":
-            bogus = self.uid()
+            bogus = new_uuid(random.Random(f"unknown-queue:{c.cid}"))  # not the day's stream
             for d in a_sess["segments"]:
                 if "queueId" in d:
                     d["queueId"] = bogus
@@ -1109,28 +937,3 @@ def _pick(rng: random.Random, cum: list[float]) -> int:
         if x < w:
             return i
     return len(cum) - 1
-
-
-# Columns of the voice usage CSV (same as ingestion.genesys.schema.VOICE_USAGE_CSV_COLUMNS; a
-# test checks they agree — importing the loader package here would pull in dlt).
-VOICE_USAGE_COLUMNS = (
-    "conversation_id",
-    "sip_call_id",
-    "call_start",
-    "direction",
-    "number_type",
-    "did",
-    "origin_country",
-    "destination_country",
-    "billed_seconds",
-    "rate_per_minute",
-    "cost",
-    "currency",
-)
-
-
-def voice_header() -> str:
-    return ",".join(VOICE_USAGE_COLUMNS) + "\n"
-
-
-__all__ = ["DaySim", "DayStats", "Did", "voice_header"]

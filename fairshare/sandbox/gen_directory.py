@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 from fairshare.sandbox.gen_common import MIN_MS, Month, iso, local_ms, new_uuid
 from fairshare.sandbox.phone import country_of, number_type
@@ -47,17 +46,8 @@ LICENCES = {
 LICENCE_RANK = {"communicate": 1, "cloudCX1": 2, "cloudCX2": 3, "cloudCX3": 4}
 UNKNOWN_LICENCE = "cloudCX9"
 
-SYSTEM_PRESENCES = (
-    "AVAILABLE",
-    "AWAY",
-    "BUSY",
-    "OFFLINE",
-    "IDLE",
-    "ON_QUEUE",
-    "MEAL",
-    "TRAINING",
-    "MEETING",
-    "BREAK",
+SYSTEM_PRESENCES = tuple(
+    ("AVAILABLE AWAY BUSY OFFLINE IDLE ON_QUEUE MEAL TRAINING MEETING BREAK").split()
 )
 
 # Shift templates, US Eastern decimal hours (start, end).
@@ -77,137 +67,24 @@ OPEN_HOURS = {
     "MARKETING": {d: (8.5, 20) for d in range(5)},
 }
 
-FIRST = (
-    "Aaliyah",
-    "Aaron",
-    "Abigail",
-    "Adam",
-    "Aisha",
-    "Alejandro",
-    "Alex",
-    "Amara",
-    "Amelia",
-    "Ana",
-    "Andre",
-    "Anika",
-    "Ben",
-    "Bianca",
-    "Brandon",
-    "Carla",
-    "Carlos",
-    "Chen",
-    "Chloe",
-    "Daniel",
-    "Deepa",
-    "Diego",
-    "Elena",
-    "Elijah",
-    "Emily",
-    "Ethan",
-    "Fatima",
-    "Felix",
-    "Grace",
-    "Hannah",
-    "Hiro",
-    "Imani",
-    "Isaac",
-    "Jada",
-    "James",
-    "Jasmine",
-    "Jin",
-    "Jordan",
-    "Julia",
-    "Kai",
-    "Kareem",
-    "Laura",
-    "Leo",
-    "Lina",
-    "Lucas",
-    "Maya",
-    "Mei",
-    "Miguel",
-    "Nadia",
-    "Noah",
-    "Olivia",
-    "Omar",
-    "Priya",
-    "Rafael",
-    "Rosa",
-    "Ryan",
-    "Sara",
-    "Sofia",
-    "Tariq",
-    "Tomas",
-    "Uma",
-    "Victor",
-    "Wei",
-    "Yara",
-    "Zoe",
+FIRST = tuple(
+    (
+        "Aaliyah Aaron Abigail Adam Aisha Alejandro Alex Amara Amelia Ana Andre Anika Ben "
+        "Bianca Brandon Carla Carlos Chen Chloe Daniel Deepa Diego Elena Elijah Emily Ethan "
+        "Fatima Felix Grace Hannah Hiro Imani Isaac Jada James Jasmine Jin Jordan Julia Kai "
+        "Kareem Laura Leo Lina Lucas Maya Mei Miguel Nadia Noah Olivia Omar Priya Rafael Rosa "
+        "Ryan Sara Sofia Tariq Tomas Uma Victor Wei Yara Zoe"
+    ).split()
 )
-LAST = (
-    "Abbott",
-    "Adeyemi",
-    "Alvarez",
-    "Bauer",
-    "Bennett",
-    "Brooks",
-    "Campbell",
-    "Chen",
-    "Cohen",
-    "Diaz",
-    "Dubois",
-    "Edwards",
-    "Fischer",
-    "Flores",
-    "Garcia",
-    "Gupta",
-    "Hall",
-    "Hansen",
-    "Hernandez",
-    "Ito",
-    "Jackson",
-    "Jensen",
-    "Kim",
-    "Kowalski",
-    "Kumar",
-    "Lee",
-    "Lopez",
-    "Martin",
-    "Mendes",
-    "Miller",
-    "Moreau",
-    "Murphy",
-    "Nakamura",
-    "Nguyen",
-    "Novak",
-    "Okafor",
-    "Olsen",
-    "Patel",
-    "Perez",
-    "Quinn",
-    "Rahman",
-    "Reyes",
-    "Rossi",
-    "Santos",
-    "Schmidt",
-    "Silva",
-    "Singh",
-    "Smith",
-    "Sullivan",
-    "Tanaka",
-    "Thomas",
-    "Torres",
-    "Turner",
-    "Vargas",
-    "Wagner",
-    "Walker",
-    "Wang",
-    "Weber",
-    "Williams",
-    "Wilson",
-    "Wong",
-    "Young",
-    "Zhang",
+LAST = tuple(
+    (
+        "Abbott Adeyemi Alvarez Bauer Bennett Brooks Campbell Chen Cohen Diaz Dubois Edwards "
+        "Fischer Flores Garcia Gupta Hall Hansen Hernandez Ito Jackson Jensen Kim Kowalski "
+        "Kumar Lee Lopez Martin Mendes Miller Moreau Murphy Nakamura Nguyen Novak Okafor "
+        "Olsen Patel Perez Quinn Rahman Reyes Rossi Santos Schmidt Silva Singh Smith Sullivan "
+        "Tanaka Thomas Torres Turner Vargas Wagner Walker Wang Weber Williams Wilson Wong "
+        "Young Zhang"
+    ).split()
 )
 
 
@@ -271,13 +148,12 @@ class Did:
     flow: str | None = None  # the inbound flow answering it
     dept: str | None = None
 
-    @property
-    def country(self) -> str:
-        return country_of(self.number) or "US"
+    country: str = ""
+    number_type: str = ""
 
-    @property
-    def number_type(self) -> str:
-        return number_type(self.number)
+    def __post_init__(self) -> None:
+        self.country = country_of(self.number) or "US"
+        self.number_type = number_type(self.number)
 
 
 @dataclass
@@ -776,156 +652,3 @@ def _without(days: tuple[int, ...], k: int) -> tuple[int, ...]:
 
 def _date_ms(day: date) -> int:
     return (day - date(1970, 1, 1)).days * 86_400_000
-
-
-# ---------------------------------------------------------------------------------- wire JSON
-
-
-def divisions_json(org: Org) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": did,
-            "name": name,
-            "description": f"{name} division",
-            "homeDivision": name == "Home",
-        }
-        for name, did in org.divisions.items()
-    ]
-
-
-def user_json(org: Org, user: User, last_login_ms: int | None) -> dict[str, Any]:
-    obj: dict[str, Any] = {
-        "id": user.id,
-        "name": user.name,
-        "division": {"id": org.divisions[user.division], "name": user.division},
-    }
-    if user.department is not None:
-        obj["department"] = user.department
-    obj["title"] = user.title
-    obj["email"] = user.email
-    obj["state"] = "active"
-    obj["username"] = user.email
-    if user.manager_idx is not None:
-        obj["manager"] = {"id": org.users[user.manager_idx].id}
-    obj["employerInfo"] = {
-        "officialName": user.name,
-        "employeeId": user.employee_id,
-        "employeeType": user.employee_type,
-        "dateHire": user.date_hire,
-    }
-    if last_login_ms is not None:
-        obj["dateLastLogin"] = iso(last_login_ms)
-    obj["version"] = user.version
-    return obj
-
-
-def customattribute_json(org: Org, user: User, value: str) -> dict[str, Any]:
-    return {
-        "id": user.id,
-        "userId": user.id,
-        "schema": {"id": org.schema_id, "name": "cost_center"},
-        "attributes": {"Cost_Center_ID": value},
-    }
-
-
-def schemas_json(org: Org) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": org.schema_id,
-            "name": "cost_center",
-            "version": 1,
-            "jsonSchema": {
-                "title": "cost_center",
-                "description": "Cost center the user's time is charged to",
-                "type": "object",
-                "properties": {
-                    "Cost_Center_ID": {
-                        "title": "Cost_Center_ID",
-                        "type": "string",
-                        "maxLength": 32,
-                    }
-                },
-            },
-        }
-    ]
-
-
-def queue_json(org: Org, queue: Queue, name: str | None = None) -> dict[str, Any]:
-    flow_id, _ = org.flows["Default In-Queue Flow"]
-    obj: dict[str, Any] = {
-        "id": queue.id,
-        "name": name or queue.name,
-        "division": {"id": org.divisions[queue.division], "name": queue.division},
-        "description": queue.description,
-        "dateCreated": queue.date_created,
-        "memberCount": queue.member_count,
-        "queueFlow": {"id": flow_id, "name": "Default In-Queue Flow"},
-    }
-    if queue.calling_party_number:
-        obj["callingPartyNumber"] = queue.calling_party_number
-    return obj
-
-
-def did_json(org: Org, d: Did) -> dict[str, Any]:
-    pool = next(p for p in org.did_pools if p[1] == d.pool)
-    obj: dict[str, Any] = {
-        "id": d.id,
-        "name": d.name,
-        "phoneNumber": d.number,
-        "state": "active",
-        "didPool": {"id": pool[0], "name": pool[1]},
-    }
-    if d.owner_type:
-        obj["owner"] = {"id": d.owner_id, "name": d.owner_name}
-        obj["ownerType"] = d.owner_type
-    return obj
-
-
-def didpools_json(org: Org) -> list[dict[str, Any]]:
-    return [
-        {"id": pid, "name": name, "startPhoneNumber": lo, "endPhoneNumber": hi, "provider": prov}
-        for pid, name, lo, hi, prov in org.did_pools
-    ]
-
-
-def licence_definitions_json() -> list[dict[str, Any]]:
-    return [{"id": lic, "description": desc} for lic, desc in LICENCES.items()]
-
-
-def licence_users_json(org: Org, defect_user_idx: int | None) -> list[dict[str, Any]]:
-    out = []
-    for user in org.users:
-        licences = list(user.licences)
-        if user.idx == defect_user_idx:
-            licences.append(UNKNOWN_LICENCE)
-        out.append({"id": user.id, "licenses": licences})
-    return out
-
-
-def directory_changes(org: Org, mover_last_login_ms: int | None) -> list[dict[str, Any]]:
-    """The mid-month changes: the mover (user + custom attribute) and the queue rename."""
-    mover = org.users[org.mover_idx]
-    moved = User(**{**mover.__dict__})
-    moved.department, moved.attr, moved.version = "Support", "SUPPORT", mover.version + 1
-    moved.division, moved.title = "Support", "Contact Center Agent"
-    sup = next(u for u in org.users if u.role == "supervisor" and u.cost_center == "SUPPORT")
-    moved.manager_idx = sup.idx
-    at = iso(org.move_at_ms)
-    queue = org.queues[org.rename_queue]
-    return [
-        {
-            "effectiveAt": iso(org.rename_at_ms),
-            "resource": "queues",
-            "object": queue_json(org, queue, org.rename_to),
-        },
-        {
-            "effectiveAt": at,
-            "resource": "users",
-            "object": user_json(org, moved, mover_last_login_ms),
-        },
-        {
-            "effectiveAt": at,
-            "resource": "customattributes",
-            "object": customattribute_json(org, moved, "SUPPORT"),
-        },
-    ]

@@ -93,11 +93,12 @@ def number_type(e164: str, mobile: bool = False) -> str:
 
 def us_number(rng: random.Random, canada: bool = False) -> str:
     """A random NANP geographic number (+1 NPA NXX XXXX, never 555)."""
-    npa = rng.choice(CANADA_AREA_CODES if canada else US_AREA_CODES)
-    nxx = rng.randrange(200, 1000)
+    codes = CANADA_AREA_CODES if canada else US_AREA_CODES
+    npa = codes[int(rng.random() * len(codes))]
+    nxx = 200 + int(rng.random() * 800)
     if nxx == 555:
         nxx = 556
-    return f"+1{npa}{nxx:03d}{rng.randrange(10000):04d}"
+    return f"+1{npa}{nxx}{int(rng.random() * 10000):04d}"
 
 
 def customer_number(rng: random.Random, country: str) -> str:

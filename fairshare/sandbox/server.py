@@ -20,6 +20,7 @@ import logging
 import math
 import random
 import secrets
+import signal
 import socket
 import threading
 import time
@@ -130,6 +131,9 @@ class _Handler(BaseHTTPRequestHandler):
             len(response.body),
             (time.perf_counter() - started) * 1000,
         )
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        """Requests are logged once, by `_serve`."""
 
     def log_message(self, format: str, *args: Any) -> None:
         logger.debug("%s %s", self.address_string(), format % args)
@@ -395,7 +399,19 @@ def serve(
     logger.info(
         "client id %s, fault rate %.2f, token ttl %ss", server.client_id, fault_rate, token_ttl
     )
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        # Ctrl-C (even when started with SIGINT ignored) and SIGTERM both stop the server.
+        for sig, handler in ((signal.SIGINT, signal.default_int_handler), (signal.SIGTERM, _stop)):
+            previous[sig] = signal.signal(sig, handler)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         logger.info("sandbox API stopped")
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _stop(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt

@@ -602,9 +602,12 @@ def genesys_source(
     voice_usage_data: Any = None,
     create_tables: Sequence[str] = (),
     progress: Any = None,
+    client: Any = None,
 ) -> list[DltResource]:
     """The Genesys Cloud source for one billing month (`YYYY-MM`).
 
+    `client` (a `GenesysClient`) replaces the credential arguments when given (run_extract builds
+    and authenticates it up front).
     `resources` selects API resources (default: all); `invoice_file_data` (an `InvoiceFile`) and
     `voice_usage_data` (an Arrow table) add the hand-loaded CSV files; `create_tables` lists
     contract tables to create empty. `as_of` is the scd2 boundary of the directory tables and
@@ -621,20 +624,21 @@ def genesys_source(
         selected = [r for r in selected if r in set(resources)]
     out: list[DltResource] = []
     if selected:
-        if not genesys_client_id or not genesys_client_secret:
-            raise ConfigurationError(
-                "Genesys credentials missing: set GENESYS_CLIENT_ID and GENESYS_CLIENT_SECRET"
-                " (environment or .dlt/secrets.toml)"
+        if client is None:
+            if not genesys_client_id or not genesys_client_secret:
+                raise ConfigurationError(
+                    "Genesys credentials missing: set GENESYS_CLIENT_ID and GENESYS_CLIENT_SECRET"
+                    " (environment or .dlt/secrets.toml)"
+                )
+            api_base, login_base = resolve_hosts(genesys_region, genesys_api_base)
+            client = GenesysClient(
+                api_base=api_base,
+                login_base=login_base,
+                client_id=genesys_client_id,
+                client_secret=genesys_client_secret,
+                requests_per_minute=requests_per_minute,
+                retry_budget=retry_budget,
             )
-        api_base, login_base = resolve_hosts(genesys_region, genesys_api_base)
-        client = GenesysClient(
-            api_base=api_base,
-            login_base=login_base,
-            client_id=genesys_client_id,
-            client_secret=genesys_client_secret,
-            requests_per_minute=requests_per_minute,
-            retry_budget=retry_budget,
-        )
         ctx = ExtractContext(
             client=client,
             month_start=month_start,

@@ -247,6 +247,10 @@ class GenesysClient:
                 f" {_error_message(response)}; check GENESYS_REGION / GENESYS_API_BASE"
             )
 
+    def authenticate(self) -> None:
+        """Obtain an access token now (fails fast on wrong credentials or region)."""
+        self._access_token()
+
     # ------------------------------------------------------------------------------- requests
 
     def request_bytes(

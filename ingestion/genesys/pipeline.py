@@ -27,6 +27,7 @@ from dlt.common.schema.utils import has_table_seen_data
 from dlt.pipeline.exceptions import PipelineStepFailed
 
 from ingestion.genesys import DIRECTORY_RESOURCES, genesys_source, settings
+from ingestion.genesys.client import GenesysClient, resolve_hosts
 from ingestion.genesys.csv_files import InvoiceFile, read_invoice_csv, read_voice_usage_csv
 from ingestion.genesys.errors import ConfigurationError, ExtractError
 from ingestion.genesys.jobs import month_bounds
@@ -50,6 +51,9 @@ class ExtractResult:
     seconds: float = 0.0
     load_info: Any = None
     duckdb_path: Path | None = None
+    api_requests: int = 0  # Genesys API calls made (retries included)
+    api_retries: int = 0  # retries spent from the retry budget
+    rate_limit_wait: float = 0.0  # seconds spent waiting for the client-side rate limit
 
     @property
     def total_rows(self) -> int:
@@ -72,10 +76,21 @@ def _parse_month(month: str) -> None:
         raise ConfigurationError(f"invalid month {month!r}: use YYYY-MM, e.g. 2026-10") from exc
 
 
-def _pipeline_name(destination: str, dataset_name: str, duckdb_path: Path | None) -> str:
-    """A pipeline name per destination + dataset, so local state never leaks between them."""
+def _pipeline_name(dataset_name: str) -> str:
+    """Stable per dataset: the incremental state lives in the destination under this name."""
+    return f"fairshare_genesys_{dataset_name}"
+
+
+def _working_dir(
+    pipelines_dir: Path | None, destination: str, dataset_name: str, duckdb_path: Path | None
+) -> str:
+    """A local working directory per destination + dataset, so local state never leaks between
+    two warehouses; when it is missing dlt restores the state from the destination."""
+    from dlt.common.pipeline import get_dlt_pipelines_dir
+
     identity = f"{destination}|{dataset_name}|{duckdb_path.resolve() if duckdb_path else ''}"
-    return "fairshare_genesys_" + hashlib.sha1(identity.encode()).hexdigest()[:10]
+    root = Path(pipelines_dir) if pipelines_dir else Path(get_dlt_pipelines_dir())
+    return str(root / hashlib.sha1(identity.encode()).hexdigest()[:12])
 
 
 def _destination(name: str, duckdb_path: Path | None) -> Any:
@@ -206,20 +221,32 @@ def run_extract(
             "nothing to extract: enable the API or pass --invoice-csv / --voice-usage-csv"
         )
 
-    # 3. credentials (environment first, then dlt config/secrets)
+    # 3. credentials (environment first, then dlt config/secrets); a token proves them
     source_kwargs: dict[str, Any] = {}
+    client: GenesysClient | None = None
     if resources:
         source_kwargs = _credentials(api_base, region, needs_pii="conversations" in resources)
+        api, login = resolve_hosts(source_kwargs["genesys_region"], source_kwargs["genesys_api_base"])
+        client = GenesysClient(
+            api_base=api,
+            login_base=login,
+            client_id=source_kwargs["genesys_client_id"],
+            client_secret=source_kwargs["genesys_client_secret"],
+            requests_per_minute=requests_per_minute,
+            retry_budget=retry_budget,
+        )
+        client.authenticate()
+        source_kwargs["client"] = client
 
     # 4. pipeline
     path: Path | None = None
     if destination == "duckdb":
         path = Path(duckdb_path or _env("FAIRSHARE_DUCKDB_PATH") or DEFAULT_DUCKDB_PATH)
     pipeline = dlt.pipeline(
-        pipeline_name=_pipeline_name(destination, dataset_name, path),
+        pipeline_name=_pipeline_name(dataset_name),
         destination=_destination(destination, path),
         dataset_name=dataset_name,
-        pipelines_dir=str(pipelines_dir) if pipelines_dir else None,
+        pipelines_dir=_working_dir(pipelines_dir, destination, dataset_name, path),
     )
     if pipeline.has_pending_data:
         logger.warning("dropping a load package left by an interrupted run")
@@ -281,13 +308,20 @@ def run_extract(
         seconds=seconds,
         load_info=load_info,
         duckdb_path=path,
+        api_requests=client.requests if client else 0,
+        api_retries=client.retries if client else 0,
+        rate_limit_wait=client.limiter.waited if client else 0.0,
     )
     logger.info(
-        "extract %s: %d rows in %.1f s (%.0f rows/s)",
+        "extract %s: %d rows in %.1f s (%.0f rows/s); %d API requests, %d retries, %.1f s waiting"
+        " for the rate limit",
         month,
         result.total_rows,
         seconds,
         result.rows_per_second,
+        result.api_requests,
+        result.api_retries,
+        result.rate_limit_wait,
     )
     return result
 

@@ -12,7 +12,7 @@ allocation as (
 unioned as (
     select
         billing_month,
-        'segment_attribution' as stage,
+        'segment_attribution' as source_stage,
         record_kind,
         record_key,
         conversation_id,
@@ -22,7 +22,7 @@ unioned as (
     union all
     select
         billing_month,
-        'allocation' as stage,
+        'allocation' as source_stage,
         record_kind,
         record_key,
         conversation_id,
@@ -34,7 +34,7 @@ unioned as (
 final as (
     select
         billing_month,
-        stage,
+        source_stage,
         record_kind,
         record_key,
         conversation_id,

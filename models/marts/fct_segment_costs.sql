@@ -22,7 +22,7 @@ final as (
         attributed_ms,
         {{ fairshare.scaled_to_decimal('attributed_ms', 3) }} as attributed_seconds,
         attributed_cost_weight,
-        attributed_cost as cost,
+        attributed_cost as cost,  -- noqa: RF04
         product_sku,
         invoice_id,
         invoice_line_id,

@@ -80,8 +80,9 @@ bucket_costs as (
         line_weights.driver_weight_total,
         invoice_lines.product_sku,
         invoice_lines.amount_cents,
-        {{ fairshare.mul_div('invoice_lines.amount_cents * 10000', 'line_weights.driver_weight', 'line_weights.driver_weight_total') }}
-            as bucket_micro
+        {{ fairshare.mul_div(
+            'invoice_lines.amount_cents * 10000', 'line_weights.driver_weight', 'line_weights.driver_weight_total'
+        ) }} as bucket_micro
     from line_weights
     inner join invoice_lines
         on
@@ -196,7 +197,7 @@ user_rows as (
         flagged_users.is_ambiguous,
         coalesce({{ fairshare.scaled_to_decimal('user_licence_costs.cost_micro', 6) }}, 0)
         + coalesce({{ fairshare.scaled_to_decimal('user_concurrency_costs.cost_micro', 6) }}, 0)
-        + coalesce(responsible_costs.allocated_amount, 0) as cost
+        + coalesce(responsible_costs.allocated_amount, 0) as carried_cost
     from flagged_users
     left join user_licence_costs
         on flagged_users.user_id = user_licence_costs.user_id
@@ -230,7 +231,7 @@ queue_rows as (
         queue_versions.tag_rule,
         queue_versions.cost_center_code,
         coalesce(queue_versions.is_ambiguous, false) as is_ambiguous,
-        coalesce(responsible_costs.allocated_amount, 0) as cost
+        coalesce(responsible_costs.allocated_amount, 0) as carried_cost
     from queue_versions
     left join responsible_costs
         on
@@ -268,7 +269,7 @@ did_rows as (
         did_versions.tag_rule,
         did_versions.cost_center_code,
         false as is_ambiguous,
-        coalesce(did_orphan_costs.allocated_amount, 0) as cost
+        coalesce(did_orphan_costs.allocated_amount, 0) as carried_cost
     from did_versions
     left join did_orphan_costs
         on did_versions.phone_number = did_orphan_costs.did
@@ -278,11 +279,13 @@ did_rows as (
 -- OAuth clients
 api_line_totals as (
     select
+        invoice_id,
+        invoice_line_id,
         sum(amount_cents) as amount_cents,
         max(driver_weight_total) as driver_weight_total
     from bucket_costs
     where allocation_method = 'api_requests'
-    group by invoice_id, invoice_line_id
+    group by 1, 2
 ),
 
 oauth_rows as (
@@ -296,7 +299,7 @@ oauth_rows as (
         coalesce(sum({{ fairshare.scaled_to_decimal(
             fairshare.mul_div('api_line_totals.amount_cents * 10000', 'oauth_requests.request_count', 'api_line_totals.driver_weight_total'),
             6
-        ) }}), 0) as cost
+        ) }}), 0) as carried_cost
     from oauth_requests
     left join api_line_totals
         on 1 = 1
@@ -322,7 +325,7 @@ conversation_rows as (
         conversations.tag_rule,
         conversations.cost_center_code,
         coalesce(conversations.is_ambiguous, false) as is_ambiguous,
-        coalesce(conversation_orphan_costs.allocated_amount, 0) as cost
+        coalesce(conversation_orphan_costs.allocated_amount, 0) as carried_cost
     from conversations
     left join conversation_orphan_costs
         on conversations.conversation_id = conversation_orphan_costs.conversation_id
@@ -347,7 +350,7 @@ month_row as (
         cast(null as {{ dbt.type_string() }}) as tag_rule,
         cast(null as {{ dbt.type_string() }}) as cost_center_code,
         false as is_ambiguous,
-        {{ fairshare.scaled_to_decimal('coalesce(total_cents - by_tag_cents, 0)', 2) }} as cost
+        {{ fairshare.scaled_to_decimal('coalesce(total_cents - by_tag_cents, 0)', 2) }} as carried_cost
     from spend
 ),
 
@@ -374,14 +377,16 @@ final as (
         unioned.tag_rule,
         unioned.cost_center_code,
         unioned.is_ambiguous,
-        cast(unioned.cost as {{ fairshare.type_decimal(18, 6) }}) as cost,
+        cast(unioned.carried_cost as {{ fairshare.type_decimal(18, 6) }}) as cost,  -- noqa: RF04
         case
             when spend.total_cents > 0
                 then {{ fairshare.ppb_to_share(fairshare.share_ppb('spend.by_tag_cents', 'spend.total_cents')) }}
         end as share_of_spend_allocated_by_tag,
         case
             when spend.total_cents > 0
-                then {{ fairshare.scaled_to_decimal(fairshare.int_div('spend.by_tag_cents * 10000', 'spend.total_cents'), 2) }}
+                then {{ fairshare.scaled_to_decimal(
+                    fairshare.int_div('spend.by_tag_cents * 10000', 'spend.total_cents'), 2
+                ) }}
         end as pct_spend_allocated_by_tag
     from unioned
     cross join spend

@@ -366,7 +366,7 @@ def build_synthetic_warehouse(path: Path, *, seed: int = 7, conversations: int =
             (oct1, "did", "d-100", "+18005550100", "untagged", None, False, Decimal("301.70"), kpi),
             (oct1, "user", "u-902", "Alex Moreau", "custom_attribute", "SALES", True,
              Decimal("41.00"), kpi),
-            (oct1, "month_total", "", "", "", None, False, Decimal("22199.52"), kpi),
+            (oct1, "month_total", "2026-10-01", "Spend not allocated by tag", None, None, False, Decimal("612.40"), kpi),
         ],
     )  # fmt: skip
     con.execute(

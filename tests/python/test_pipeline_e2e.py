@@ -6,52 +6,17 @@ that matters to finance: every vendor invoice line is allocated to the cent.
 
 from __future__ import annotations
 
-import argparse
 import shutil
 from collections import defaultdict
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import build_args as _build_args
+from conftest import extract_month as _extract_month
 
 from fairshare import cli
-from fairshare.demo import replay_directory_history, sandbox_environment
-from fairshare.sandbox.server import SandboxServer
-from ingestion.genesys.pipeline import run_extract
-
-MONTH = "2026-10"
-
-
-def _extract_month(data_dir: Path, warehouse: Path) -> None:
-    with SandboxServer(data_dir, port=0) as server, sandbox_environment(data_dir, server.base_url):
-        replay_directory_history(server, data_dir, MONTH)
-        run_extract(MONTH, duckdb_path=warehouse, voice_usage_csv=data_dir / "voice_usage.csv")
-
-
-def _build_args(**overrides: object) -> argparse.Namespace:
-    values: dict[str, object] = {
-        "month": MONTH,
-        "target": None,
-        "full_refresh": False,
-        "orphan_policy": None,
-        "mode": None,
-    }
-    values.update(overrides)
-    return argparse.Namespace(**values)
-
-
-@pytest.fixture(scope="module")
-def warehouse(sandbox_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A DuckDB warehouse with the sandbox month extracted and built (all dbt tests passing)."""
-    path = tmp_path_factory.mktemp("e2e") / "fairshare.duckdb"
-    mp = pytest.MonkeyPatch()
-    mp.setenv("FAIRSHARE_DUCKDB_PATH", str(path))
-    _extract_month(sandbox_dir, path)
-    cli.step_build(_build_args())
-    yield path
-    mp.undo()
 
 
 def _query(path: Path, sql: str) -> list[tuple]:

@@ -6,6 +6,10 @@ docs/sandbox-dataset.md; the last ones run against the generated `sandbox_dir` f
 
 from __future__ import annotations
 
+import signal
+import socket
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -858,3 +862,36 @@ def test_generated_directory_clock(sandbox_dir: Path) -> None:
             assert served() == obj
             checked += 1
     assert checked >= 2
+
+
+def test_serve_blocks_until_stopped(mini_dir: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    code = (
+        "import sys; from pathlib import Path; from fairshare.sandbox.server import serve; "
+        "serve(Path(sys.argv[1]), port=int(sys.argv[2]), fault_rate=0.0)"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code, str(mini_dir), str(port)])
+    try:
+        url = f"http://127.0.0.1:{port}/oauth/token"
+        for _ in range(100):
+            try:
+                resp = requests.post(
+                    url,
+                    auth=(CLIENT_ID, CLIENT_SECRET),
+                    data={"grant_type": "client_credentials"},
+                    timeout=5,
+                )
+                break
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("serve() did not start")
+        assert resp.json()["expires_in"] == 60  # the CLI default token lifetime
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=20) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

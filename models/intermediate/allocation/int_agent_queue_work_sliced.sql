@@ -119,7 +119,7 @@ ranked as (
         queue_ms,
         row_number() over (
             partition by user_id, slice_index
-            order by queue_ms desc, cost_center_code
+            order by queue_ms desc, cost_center_code asc
         ) as work_rank
     from work_by_cost_center
 ),

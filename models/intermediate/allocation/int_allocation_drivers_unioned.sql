@@ -43,7 +43,7 @@ telecom_drivers as (
         cast(null as {{ dbt.type_string() }}) as product_sku,
         cost_center_code,
         {{ fairshare.int_wide('cost_weight') }} as driver_weight,
-        {{ fairshare.ms_to_minutes('attributed_ms') }} as driver_quantity,
+        cast({{ fairshare.ms_to_minutes('attributed_ms') }} as {{ fairshare.type_decimal(38, 6) }}) as driver_quantity,
         cast(null as {{ dbt.type_string() }}) as driver_variant
     from telecom
 ),
@@ -56,7 +56,10 @@ named_user_drivers as (
         product_sku,
         cost_center_code,
         sum({{ fairshare.int_wide('user_share_ppb') }}) as driver_weight,
-        {{ fairshare.ppb_to_share('sum(' ~ fairshare.int_wide('user_share_ppb') ~ ')') }} as driver_quantity,
+        cast(
+            {{ fairshare.ppb_to_share('sum(' ~ fairshare.int_wide('user_share_ppb') ~ ')') }}
+            as {{ fairshare.type_decimal(38, 6) }}
+        ) as driver_quantity,
         cast(null as {{ dbt.type_string() }}) as driver_variant
     from named_users
     group by product_sku, cost_center_code
@@ -77,7 +80,7 @@ concurrent_peak_drivers as (
         cast(null as {{ dbt.type_string() }}) as product_sku,
         cost_center_code,
         {{ fairshare.int_wide('own_billed_peak') }} as driver_weight,
-        {{ fairshare.scaled_to_decimal('own_billed_peak', 0) }} as driver_quantity,
+        cast(own_billed_peak as {{ fairshare.type_decimal(38, 6) }}) as driver_quantity,
         cast(null as {{ dbt.type_string() }}) as driver_variant
     from own_peaks
 ),
@@ -90,7 +93,7 @@ peak_slice_excess as (
         sum({{ fairshare.int_wide('concurrent_users') }}) as peak_users
     from concurrency
     where is_org_peak_slice
-    group by 1
+    group by cost_center_code
 ),
 
 org_excess as (
@@ -110,7 +113,7 @@ overage_drivers as (
             'peak_slice_excess.peak_users',
             'org_excess.org_excess_micro'
         ) }} as driver_weight,
-        case
+        cast(case
             when org_excess.org_excess_micro > 0
                 then {{ fairshare.scaled_to_decimal(
                     fairshare.int_div('peak_slice_excess.excess_micro', 'peak_slice_excess.peak_slices'), 6
@@ -118,8 +121,11 @@ overage_drivers as (
             else {{ fairshare.scaled_to_decimal(
                 fairshare.int_div('peak_slice_excess.peak_users * 1000000', 'peak_slice_excess.peak_slices'), 6
             ) }}
-        end as driver_quantity,
-        cast(null as {{ dbt.type_string() }}) as driver_variant
+        end as {{ fairshare.type_decimal(38, 6) }}) as driver_quantity,
+        case
+            when org_excess.org_excess_micro > 0 then 'excess_over_entitlement'
+            else 'concurrency_at_peak'
+        end as driver_variant
     from peak_slice_excess
     cross join org_excess
 ),
@@ -132,7 +138,7 @@ api_drivers as (
         cast(null as {{ dbt.type_string() }}) as product_sku,
         {{ fairshare.orphan_code('cost_center_code') }} as cost_center_code,
         sum({{ fairshare.int_wide('request_count') }}) as driver_weight,
-        {{ fairshare.scaled_to_decimal('sum(request_count)', 0) }} as driver_quantity,
+        cast(sum(request_count) as {{ fairshare.type_decimal(38, 6) }}) as driver_quantity,
         cast(null as {{ dbt.type_string() }}) as driver_variant
     from api_requests
     group by {{ fairshare.orphan_code('cost_center_code') }}
@@ -146,7 +152,7 @@ ai_drivers as (
         cast(null as {{ dbt.type_string() }}) as product_sku,
         cost_center_code,
         {{ fairshare.int_wide('bot_ms') }} as driver_weight,
-        {{ fairshare.ms_to_minutes('bot_ms') }} as driver_quantity,
+        cast({{ fairshare.ms_to_minutes('bot_ms') }} as {{ fairshare.type_decimal(38, 6) }}) as driver_quantity,
         cast(null as {{ dbt.type_string() }}) as driver_variant
     from interactions
 ),
@@ -159,7 +165,7 @@ interaction_drivers as (
         cast(null as {{ dbt.type_string() }}) as product_sku,
         cost_center_code,
         {{ fairshare.int_wide('interaction_ppb') }} as driver_weight,
-        {{ fairshare.ppb_to_share('interaction_ppb') }} as driver_quantity,
+        cast({{ fairshare.ppb_to_share('interaction_ppb') }} as {{ fairshare.type_decimal(38, 6) }}) as driver_quantity,
         cast(null as {{ dbt.type_string() }}) as driver_variant
     from interactions
 ),
@@ -172,7 +178,7 @@ handle_time_drivers as (
         cast(null as {{ dbt.type_string() }}) as product_sku,
         cost_center_code,
         {{ fairshare.int_wide('handled_ms') }} as driver_weight,
-        {{ fairshare.ms_to_hours('handled_ms') }} as driver_quantity,
+        cast({{ fairshare.ms_to_hours('handled_ms') }} as {{ fairshare.type_decimal(38, 6) }}) as driver_quantity,
         cast(null as {{ dbt.type_string() }}) as driver_variant
     from interactions
 ),
@@ -198,7 +204,7 @@ even_drivers as (
         cast(null as {{ dbt.type_string() }}) as product_sku,
         cost_center_code,
         {{ fairshare.int_wide('1') }} as driver_weight,
-        {{ fairshare.scaled_to_decimal('1', 0) }} as driver_quantity,
+        cast(1 as {{ fairshare.type_decimal(38, 6) }}) as driver_quantity,
         cast(null as {{ dbt.type_string() }}) as driver_variant
     from cost_centers
     where
@@ -239,7 +245,7 @@ final as (
         cost_center_code,
         driver_weight,
         cast(driver_quantity as {{ fairshare.type_decimal(38, 6) }}) as driver_quantity,
-        cast(null as {{ dbt.type_string() }}) as driver_variant
+        driver_variant
     from unioned
 )
 

@@ -34,8 +34,9 @@ unknown_licences as (
         'license_user' as record_kind,
         {{ dbt.concat(['license_users.user_id', "'|'", 'license_users.license_id']) }} as record_key,
         cast(null as {{ dbt.type_string() }}) as conversation_id,
-        {{ dbt.concat(["'unknown licence id '", 'license_users.license_id', "' (not in seeds/licence_products.csv)'"]) }}
-            as reason,
+        {{ dbt.concat([
+            "'unknown licence id '", 'license_users.license_id', "' (not in seeds/licence_products.csv)'"
+        ]) }} as reason,
         'excluded: the licence bills nothing until mapped' as action_taken
     from license_users
     left join licence_products

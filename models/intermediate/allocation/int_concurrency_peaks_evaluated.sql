@@ -59,7 +59,7 @@ evaluated as (
 
 with_excess as (
     select
-        evaluated.*,
+        *,
         case
             when concurrent_users > entitlement then concurrent_users - entitlement
             else 0

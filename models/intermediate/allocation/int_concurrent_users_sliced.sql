@@ -2,7 +2,10 @@
     Concurrent-licence users logged in, per slice of var('concurrency_slice_minutes') of
     var('billing_month'): one row per user x slice in which the user was logged in at any moment
     (presence not OFFLINE). The user counts for the department whose queues they worked in that slice
-    (a borrowed agent), else for their home department (the user's tag at the slice start), else ORPHAN.
+    (a borrowed agent); in a slice without queue work, for the department of the nearest slice of the
+    same logged-in session in which they worked queues (the latest before, else the next: an agent
+    lent to another department stays lent while idle between its calls); else for their home
+    department (the user's tag at the slice start); else ORPHAN.
     Only users billed at a concurrent licence (highest licence held) count: named users are billed
     by the named lines. Set-based: sessions are expanded to slices by a range join on a slice spine.
 -#}
@@ -41,6 +44,7 @@ month_slices as (
 concurrent_sessions as (
     select
         logins.user_id,
+        logins.session_number,
         {{ fairshare.int_div('logins.logged_in_from_ms', slice_ms) }} as first_slice,
         {{ fairshare.int_div('logins.logged_in_to_ms - 1', slice_ms) }} as last_slice
     from logins
@@ -48,14 +52,77 @@ concurrent_sessions as (
         on logins.user_id = licensed.user_id
 ),
 
-user_slices as (
-    select distinct
+session_slices as (
+    select
         concurrent_sessions.user_id,
+        concurrent_sessions.session_number,
         month_slices.slice_index,
         month_slices.slice_started_at
     from concurrent_sessions
     inner join month_slices
         on month_slices.slice_index between concurrent_sessions.first_slice and concurrent_sessions.last_slice
+),
+
+-- the nearest slice of the same logged-in session in which the user worked queues: the latest at or
+-- before this slice, else the first after it
+nearest_work as (
+    select
+        session_slices.user_id,
+        session_slices.session_number,
+        session_slices.slice_index,
+        session_slices.slice_started_at,
+        queue_work.cost_center_code as slice_work_cost_center_code,
+        max(case when queue_work.user_id is not null then session_slices.slice_index end) over (
+            partition by session_slices.user_id, session_slices.session_number
+            order by session_slices.slice_index
+            rows between unbounded preceding and current row
+        ) as previous_work_slice,
+        min(case when queue_work.user_id is not null then session_slices.slice_index end) over (
+            partition by session_slices.user_id, session_slices.session_number
+            order by session_slices.slice_index
+            rows between current row and unbounded following
+        ) as next_work_slice
+    from session_slices
+    left join queue_work
+        on
+            session_slices.user_id = queue_work.user_id
+            and session_slices.slice_index = queue_work.slice_index
+),
+
+session_work as (
+    select
+        nearest_work.user_id,
+        nearest_work.session_number,
+        nearest_work.slice_index,
+        nearest_work.slice_started_at,
+        nearest_work.slice_work_cost_center_code,
+        coalesce(previous_work.cost_center_code, next_work.cost_center_code) as session_work_cost_center_code
+    from nearest_work
+    left join queue_work as previous_work
+        on
+            nearest_work.user_id = previous_work.user_id
+            and nearest_work.previous_work_slice = previous_work.slice_index
+    left join queue_work as next_work
+        on
+            nearest_work.user_id = next_work.user_id
+            and nearest_work.next_work_slice = next_work.slice_index
+),
+
+-- a slice shared by two sessions of the user (logout and login again) counts once
+user_slices as (
+    select
+        user_id,
+        slice_index,
+        slice_started_at,
+        slice_work_cost_center_code,
+        session_work_cost_center_code,
+        row_number() over (
+            partition by user_id, slice_index
+            order by
+                case when slice_work_cost_center_code is not null then 0 else 1 end,
+                session_number
+        ) as session_rank
+    from session_work
 ),
 
 home_departments as (
@@ -69,6 +136,7 @@ home_departments as (
             user_slices.user_id = user_tags.user_id
             and user_slices.slice_started_at >= user_tags.valid_from
             and user_slices.slice_started_at < user_tags.valid_to
+    where user_slices.session_rank = 1
 ),
 
 assigned as (
@@ -77,17 +145,25 @@ assigned as (
         user_slices.slice_index,
         user_slices.slice_started_at,
         home_departments.cost_center_code as home_cost_center_code,
-        queue_work.cost_center_code as worked_for_cost_center_code,
-        coalesce(queue_work.cost_center_code, home_departments.cost_center_code, 'ORPHAN') as cost_center_code
+        user_slices.session_work_cost_center_code as worked_for_cost_center_code,
+        case
+            when user_slices.slice_work_cost_center_code is not null then 'queue_work_in_slice'
+            when user_slices.session_work_cost_center_code is not null then 'queue_work_in_session'
+            when home_departments.cost_center_code is not null then 'home_department'
+            else 'untagged'
+        end as assignment_rule,
+        coalesce(
+            user_slices.slice_work_cost_center_code,
+            user_slices.session_work_cost_center_code,
+            home_departments.cost_center_code,
+            'ORPHAN'
+        ) as cost_center_code
     from user_slices
-    left join queue_work
-        on
-            user_slices.user_id = queue_work.user_id
-            and user_slices.slice_index = queue_work.slice_index
     left join home_departments
         on
             user_slices.user_id = home_departments.user_id
             and user_slices.slice_index = home_departments.slice_index
+    where user_slices.session_rank = 1
 ),
 
 final as (
@@ -98,6 +174,7 @@ final as (
         slice_started_at,
         cost_center_code,
         home_cost_center_code,
+        assignment_rule,
         coalesce(
             worked_for_cost_center_code is not null
             and worked_for_cost_center_code <> coalesce(home_cost_center_code, 'ORPHAN'),

@@ -87,7 +87,7 @@ unused_named_licence_drivers as (
         invoice_line_id,
         cost_center_code,
         driver_weight,
-        {{ fairshare.ppb_to_share('driver_weight') }} as driver_quantity,
+        cast({{ fairshare.ppb_to_share('driver_weight') }} as {{ fairshare.type_decimal(38, 6) }}) as driver_quantity,
         driver_variant
     from unused_named_licences
     where driver_weight > 0
@@ -99,7 +99,7 @@ overhead_method_drivers as (
         invoice_lines.invoice_line_id,
         overhead_account.cost_center_code,
         {{ fairshare.int_wide('1') }} as driver_weight,
-        {{ fairshare.scaled_to_decimal('1', 0) }} as driver_quantity,
+        cast(1 as {{ fairshare.type_decimal(38, 6) }}) as driver_quantity,
         cast(null as {{ dbt.type_string() }}) as driver_variant
     from invoice_lines
     cross join overhead_account
@@ -165,10 +165,12 @@ zero_driver_lines as (
         invoice_lines.invoice_line_id,
         overhead_account.cost_center_code,
         {{ fairshare.int_wide('1') }} as driver_weight,
-        coalesce(line_totals.driver_quantity_total, 0) as driver_quantity,
+        cast(coalesce(line_totals.driver_quantity_total, 0) as {{ fairshare.type_decimal(38, 6) }}) as driver_quantity,
         'zero_driver' as driver_variant,
         {{ fairshare.int_wide('1') }} as driver_weight_total,
-        coalesce(line_totals.driver_quantity_total, 0) as driver_quantity_total,
+        cast(
+            coalesce(line_totals.driver_quantity_total, 0) as {{ fairshare.type_decimal(38, 6) }}
+        ) as driver_quantity_total,
         'zero_driver' as allocation_rule
     from invoice_lines
     cross join overhead_account

@@ -46,8 +46,8 @@ tagged_overlaps as (
     inner join user_tags
         on
             named_logins.user_id = user_tags.user_id
-            and user_tags.valid_from < named_logins.logged_in_to
-            and user_tags.valid_to > named_logins.logged_in_from
+            and named_logins.logged_in_to > user_tags.valid_from
+            and named_logins.logged_in_from < user_tags.valid_to
 ),
 
 login_totals as (
@@ -57,7 +57,7 @@ login_totals as (
         max(product_sku) as product_sku,
         sum(logged_in_ms) as logged_in_ms
     from named_logins
-    group by 1
+    group by user_id
 ),
 
 tagged_totals as (
@@ -66,7 +66,7 @@ tagged_totals as (
         {{ fairshare.orphan_code('cost_center_code') }} as cost_center_code,
         sum(overlap_ms) as logged_in_ms
     from tagged_overlaps
-    group by 1, 2
+    group by user_id, {{ fairshare.orphan_code('cost_center_code') }}
 ),
 
 untagged_time as (
@@ -93,7 +93,7 @@ time_by_cost_center as (
         cost_center_code,
         sum(logged_in_ms) as logged_in_ms
     from all_time
-    group by 1, 2
+    group by user_id, cost_center_code
 ),
 
 user_weights as (
@@ -121,7 +121,7 @@ user_names as (
         user_id,
         max(user_name) as user_name
     from user_tags
-    group by 1
+    group by user_id
 ),
 
 final as (

@@ -44,7 +44,7 @@ priced as (
         lower(licence_products.billing_model) as billing_model,
         row_number() over (
             partition by held_in_month.user_id
-            order by licence_products.licence_rank desc, held_in_month.license_id
+            order by licence_products.licence_rank desc, held_in_month.license_id asc
         ) as licence_order
     from held_in_month
     inner join licence_products

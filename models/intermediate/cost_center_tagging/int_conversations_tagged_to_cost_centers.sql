@@ -5,6 +5,9 @@
 -- `Cost_Center` (set by an Architect flow) -> the cost center of the DID the customer dialled
 -- (at the conversation start) -> untagged. A DID tagged 'ORPHAN' (a shared IVR number) does not tag.
 -- Participant data carries no timestamp in Genesys, so the tag holds for the whole conversation.
+-- This model is also the list of the month's conversations for the attribution: it numbers them
+-- (conversation_key, a bigint the heavy models join and sort on instead of the 36-character id)
+-- and carries their start/end.
 
 with
 
@@ -12,7 +15,11 @@ conversations as (
 
     select
         conversation_id,
-        conversation_started_at
+        conversation_started_at,
+        conversation_ended_at,
+        is_in_progress or conversation_ended_at is null as is_in_progress,
+        {{ fairshare.epoch_ms('conversation_started_at') }} as conversation_started_ms,
+        {{ fairshare.epoch_ms('conversation_ended_at') }} as conversation_ended_ms
     from {{ ref('stg_genesys__conversations') }}
     where
         {{ fairshare.epoch_ms('conversation_started_at') }} < {{ fairshare.billing_month_end_ms() }}
@@ -23,119 +30,99 @@ conversations as (
 
 ),
 
-participants as (
+numbered as (
 
     select
-        conversation_id,
-        participant_id,
-        participant_index,
-        lower(purpose) as purpose
-    from {{ ref('stg_genesys__conversation_participants') }}
-
-),
-
-attributes as (
-
-    select
-        conversation_id,
-        participant_id,
-        nullif(trim(attribute_value), '') as attribute_value
-    from {{ ref('stg_genesys__conversation_participant_attributes') }}
-    where {{ fairshare.normalize_tag('attribute_name') }} = '{{ var("participant_data_cost_center_key", "Cost_Center") | lower }}'
+        *,
+        row_number() over (order by conversation_id) as conversation_key
+    from conversations
 
 ),
 
 {{ fairshare.cost_center_lookup('participant_data_lookup', 'participant_data') }},
 
-participant_data_values as (
-
-    select
-        attributes.conversation_id,
-        participants.participant_index,
-        attributes.attribute_value,
-        participant_data_lookup.cost_center_code
-    from attributes
-    inner join conversations
-        on attributes.conversation_id = conversations.conversation_id
-    left join participants
-        on
-            attributes.conversation_id = participants.conversation_id
-            and attributes.participant_id = participants.participant_id
-    left join participant_data_lookup
-        on {{ fairshare.normalize_tag('attributes.attribute_value') }} = participant_data_lookup.lookup_key
-    where attributes.attribute_value is not null
-
-),
-
--- The value on the earliest participant wins; several different cost centers make the tag ambiguous.
-participant_data_ranked as (
+attributes as (
 
     select
         conversation_id,
-        attribute_value,
-        cost_center_code,
-        row_number() over (
-            partition by conversation_id
-            order by case when cost_center_code is null then 1 else 0 end, participant_index, attribute_value
-        ) as value_rank,
-        count(distinct cost_center_code) over (partition by conversation_id) as distinct_cost_centers
-    from participant_data_values
+        nullif(trim(attribute_value), '') as attribute_value
+    from {{ ref('stg_genesys__conversation_participant_attributes') }}
+    where
+        {{ fairshare.normalize_tag('attribute_name') }}
+        = '{{ var("participant_data_cost_center_key", "Cost_Center") | lower }}'
 
 ),
 
+-- Genesys copies participant data between participants: the values of a conversation normally
+-- agree. Several cost centers (or a value resolving to none) make the tag ambiguous; the smallest
+-- resolved code is used.
 participant_data as (
 
     select
-        conversation_id,
-        attribute_value as raw_cost_center,
-        cost_center_code,
-        distinct_cost_centers > 1 or cost_center_code is null as is_ambiguous
-    from participant_data_ranked
-    where value_rank = 1
+        attributes.conversation_id,
+        min(attributes.attribute_value) as raw_cost_center,
+        min(participant_data_lookup.cost_center_code) as cost_center_code,
+        count(distinct participant_data_lookup.cost_center_code) > 1
+        or count(attributes.attribute_value) > count(participant_data_lookup.cost_center_code)
+            as is_ambiguous
+    from attributes
+    inner join numbered
+        on attributes.conversation_id = numbered.conversation_id
+    left join participant_data_lookup
+        on {{ fairshare.normalize_tag('attributes.attribute_value') }} = participant_data_lookup.lookup_key
+    where attributes.attribute_value is not null
+    group by attributes.conversation_id
 
 ),
 
-customer_sessions as (
+customer_participants as (
+
+    select
+        participants.conversation_id,
+        participants.participant_id
+    from {{ ref('stg_genesys__conversation_participants') }} as participants
+    inner join numbered
+        on participants.conversation_id = numbered.conversation_id
+    where lower(participants.purpose) in ('customer', 'external')
+
+),
+
+-- The org DID the customer dialled (inbound customer/external sessions; the smallest if several).
+dialled_numbers as (
 
     select
         sessions.conversation_id,
-        trim(sessions.dnis) as dialled_did,
-        row_number() over (
-            partition by sessions.conversation_id
-            order by participants.participant_index, sessions.session_index
-        ) as session_rank
+        min(trim(sessions.dnis)) as dialled_did
     from {{ ref('stg_genesys__conversation_sessions') }} as sessions
-    inner join participants
+    inner join customer_participants
         on
-            sessions.conversation_id = participants.conversation_id
-            and sessions.participant_id = participants.participant_id
+            sessions.conversation_id = customer_participants.conversation_id
+            and sessions.participant_id = customer_participants.participant_id
     where
-        participants.purpose in ('customer', 'external')
-        and lower(sessions.direction) = 'inbound'
+        lower(sessions.direction) = 'inbound'
         and sessions.dnis is not null
+    group by sessions.conversation_id
 
 ),
 
 dialled_candidates as (
 
     select
-        conversations.conversation_id,
-        customer_sessions.dialled_did,
+        numbered.conversation_id,
+        dialled_numbers.dialled_did,
         did_tags.did_id as dialled_did_id,
         case when did_tags.cost_center_code != 'ORPHAN' then did_tags.cost_center_code end as cost_center_code,
         row_number() over (
-            partition by conversations.conversation_id order by did_tags.did_id
+            partition by numbered.conversation_id order by did_tags.did_id
         ) as did_rank
-    from conversations
-    inner join customer_sessions
-        on
-            conversations.conversation_id = customer_sessions.conversation_id
-            and customer_sessions.session_rank = 1
+    from numbered
+    inner join dialled_numbers
+        on numbered.conversation_id = dialled_numbers.conversation_id
     left join {{ ref('int_dids_tagged_to_cost_centers') }} as did_tags
         on
-            customer_sessions.dialled_did = did_tags.phone_number
-            and did_tags.valid_from <= conversations.conversation_started_at
-            and did_tags.valid_to > conversations.conversation_started_at
+            dialled_numbers.dialled_did = did_tags.phone_number
+            and numbered.conversation_started_at >= did_tags.valid_from
+            and numbered.conversation_started_at < did_tags.valid_to
 
 ),
 
@@ -154,7 +141,7 @@ dialled as (
 final as (
 
     select
-        conversations.conversation_id,
+        numbered.conversation_id,
         {{ fairshare.billing_month_date() }} as billing_month,
         coalesce(participant_data.cost_center_code, dialled.cost_center_code) as cost_center_code,
         case
@@ -166,12 +153,17 @@ final as (
         dialled.dialled_did_id,
         participant_data.raw_cost_center,
         coalesce(participant_data.is_ambiguous, false) as is_ambiguous,
-        conversations.conversation_started_at
-    from conversations
+        numbered.conversation_key,
+        numbered.conversation_started_at,
+        numbered.conversation_ended_at,
+        numbered.is_in_progress,
+        numbered.conversation_started_ms,
+        numbered.conversation_ended_ms
+    from numbered
     left join participant_data
-        on conversations.conversation_id = participant_data.conversation_id
+        on numbered.conversation_id = participant_data.conversation_id
     left join dialled
-        on conversations.conversation_id = dialled.conversation_id
+        on numbered.conversation_id = dialled.conversation_id
 
 )
 

@@ -72,8 +72,8 @@ did_intervals as (
         on
             dids.owner_type = 'USER'
             and dids.owner_id = user_tags.user_id
-            and user_tags.valid_from < dids.valid_to
-            and user_tags.valid_to > dids.valid_from
+            and dids.valid_to > user_tags.valid_from
+            and dids.valid_from < user_tags.valid_to
 
 ),
 

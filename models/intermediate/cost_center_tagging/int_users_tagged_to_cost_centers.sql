@@ -27,15 +27,37 @@ custom_attributes as (
 
 ),
 
+boundary_instants as (
+
+    select
+        user_id,
+        valid_from as boundary_at
+    from users
+    union all
+    select
+        user_id,
+        valid_to as boundary_at
+    from users
+    union all
+    select
+        user_id,
+        valid_from as boundary_at
+    from custom_attributes
+    union all
+    select
+        user_id,
+        valid_to as boundary_at
+    from custom_attributes
+
+),
+
+-- union all + distinct: BigQuery has no bare `union` and Snowflake no `union distinct`.
 boundaries as (
 
-    select user_id, valid_from as boundary_at from users
-    union
-    select user_id, valid_to as boundary_at from users
-    union
-    select user_id, valid_from as boundary_at from custom_attributes
-    union
-    select user_id, valid_to as boundary_at from custom_attributes
+    select distinct
+        user_id,
+        boundary_at
+    from boundary_instants
 
 ),
 
@@ -61,8 +83,8 @@ user_intervals as (
     inner join users
         on
             intervals.user_id = users.user_id
-            and users.valid_from <= intervals.valid_from
-            and users.valid_to >= intervals.valid_to
+            and intervals.valid_from >= users.valid_from
+            and intervals.valid_to <= users.valid_to
     where intervals.valid_to is not null
 
 ),
@@ -80,8 +102,8 @@ attribute_values as (
     inner join custom_attributes
         on
             user_intervals.user_id = custom_attributes.user_id
-            and custom_attributes.valid_from <= user_intervals.valid_from
-            and custom_attributes.valid_to >= user_intervals.valid_to
+            and user_intervals.valid_from >= custom_attributes.valid_from
+            and user_intervals.valid_to <= custom_attributes.valid_to
     group by user_intervals.user_id, user_intervals.valid_from
 
 ),
@@ -105,6 +127,7 @@ resolved as (
         or coalesce(attribute_lookup.is_ambiguous, false)
         or (attribute_values.raw_cost_center_id is not null and attribute_lookup.cost_center_code is null)
         or (attribute_lookup.cost_center_code is null and coalesce(department_lookup.is_ambiguous, false))
+        or coalesce(attribute_lookup.cost_center_code != department_lookup.cost_center_code, false)
             as is_ambiguous
     from user_intervals
     left join attribute_values

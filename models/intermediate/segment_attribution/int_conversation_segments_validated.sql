@@ -8,6 +8,7 @@
 -- - a segment that ends before it starts, or is still open on a conversation in progress, is kept
 --   here with an exclusion_reason and ignored downstream (recorded in the quarantine, never
 --   silently dropped).
+-- Only the columns the attribution needs are kept (this is the widest table of the build).
 -- Partition: billing_month (a conversation crossing a month boundary is in both months).
 
 with
@@ -16,22 +17,27 @@ conversations as (
 
     select
         conversation_id,
-        conversation_started_at,
-        conversation_ended_at,
-        is_in_progress or conversation_ended_at is null as is_in_progress
-    from {{ ref('stg_genesys__conversations') }}
-    where
-        {{ fairshare.epoch_ms('conversation_started_at') }} < {{ fairshare.billing_month_end_ms() }}
-        and (
-            conversation_ended_at is null
-            or {{ fairshare.epoch_ms('conversation_ended_at') }} > {{ fairshare.billing_month_start_ms() }}
-        )
+        conversation_key,
+        is_in_progress,
+        conversation_ended_ms
+    from {{ ref('int_conversations_tagged_to_cost_centers') }}
+    where billing_month = {{ fairshare.billing_month_date() }}
 
 ),
 
 segments as (
 
-    select * from {{ ref('stg_genesys__conversation_segments') }}
+    select
+        conversation_id,
+        participant_id,
+        session_id,
+        segment_index,
+        segment_type,
+        queue_id,
+        disconnect_type,
+        {{ fairshare.epoch_ms('segment_started_at') }} as started_ms,
+        {{ fairshare.epoch_ms('segment_ended_at') }} as raw_ended_ms
+    from {{ ref('stg_genesys__conversation_segments') }}
 
 ),
 
@@ -40,7 +46,6 @@ participants as (
     select
         conversation_id,
         participant_id,
-        participant_index,
         lower(purpose) as purpose,
         user_id
     from {{ ref('stg_genesys__conversation_participants') }}
@@ -53,8 +58,8 @@ sessions as (
         conversation_id,
         session_id,
         lower(media_type) as media_type,
-        lower(direction) as session_direction,
-        lower(flow_type) as flow_type
+        lower(flow_type) as flow_type,
+        flow_name
     from {{ ref('stg_genesys__conversation_sessions') }}
 
 ),
@@ -62,26 +67,24 @@ sessions as (
 joined as (
 
     select
+        conversations.conversation_key,
         segments.conversation_id,
-        segments.participant_id,
         segments.session_id,
         segments.segment_index,
-        participants.participant_index,
         participants.purpose,
         participants.user_id,
         sessions.media_type,
-        sessions.session_direction,
         sessions.flow_type,
+        sessions.flow_name,
         lower(segments.segment_type) as segment_type,
         segments.queue_id,
-        segments.disconnect_type,
-        segments.segment_started_at,
-        segments.segment_ended_at as raw_segment_ended_at,
+        lower(segments.disconnect_type) as disconnect_type,
+        segments.started_ms,
         coalesce(
-            segments.segment_ended_at,
-            case when not conversations.is_in_progress then conversations.conversation_ended_at end
-        ) as segment_ended_at,
-        segments.segment_ended_at is null and not conversations.is_in_progress as is_end_imputed,
+            segments.raw_ended_ms,
+            case when not conversations.is_in_progress then conversations.conversation_ended_ms end
+        ) as ended_ms,
+        segments.raw_ended_ms is null and not conversations.is_in_progress as is_end_imputed,
         conversations.is_in_progress
     from segments
     inner join conversations
@@ -97,46 +100,33 @@ joined as (
 
 ),
 
-timed as (
-
-    select
-        *,
-        {{ fairshare.epoch_ms('segment_started_at') }} as started_ms,
-        {{ fairshare.epoch_ms('segment_ended_at') }} as ended_ms
-    from joined
-
-),
-
 final as (
 
     select
         {{ fairshare.billing_month_date() }} as billing_month,
+        conversation_key,
         conversation_id,
-        participant_id,
         session_id,
         segment_index,
-        participant_index,
         purpose,
         user_id,
         media_type,
-        session_direction,
         flow_type,
+        flow_name,
         segment_type,
         queue_id,
         disconnect_type,
-        segment_started_at,
-        segment_ended_at,
         started_ms,
         ended_ms,
         is_end_imputed,
         case
-            when segment_ended_at is null and is_in_progress
+            when ended_ms is null and is_in_progress
                 then 'segment still open: the conversation is in progress'
             when ended_ms < started_ms and is_end_imputed
                 then 'segment end missing and the conversation ends before the segment starts'
             when ended_ms < started_ms then 'segment ends before it starts'
         end as exclusion_reason
-    from timed
+    from joined
 
 )
 

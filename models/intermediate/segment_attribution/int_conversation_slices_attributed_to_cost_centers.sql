@@ -1,40 +1,181 @@
 {{ config(
     materialized='table',
 ) }}
--- Each conversation's timeline cut into elementary slices, with the cost center(s) responsible
--- in each slice and the slice's milliseconds split between them.
--- The slice boundaries are every instant where something changes: a responsibility piece starts
--- or ends (int_segments_tagged_to_cost_centers: segments cut at tag changes), a trunk leg starts or
--- ends, or a month begins. Between two consecutive boundaries nothing changes, so each slice is
--- matched to the pieces containing it (equi-join on the conversation + containment, no range join
--- over the whole table).
--- In a slice, handling pieces (queue/agent, level 1) win over IVR pieces (level 2); with neither the
--- slice is 'ORPHAN' / orphan_unowned. Several cost centers connected at once (consult,
--- conference) split the slice evenly: each gets floor(ms / n) and the remainder goes one
--- millisecond each to the first cost centers by code, so the parts add up to the slice exactly.
+-- Each conversation's timeline cut into elementary slices, with the cost center(s) responsible in
+-- each slice and the slice's milliseconds split between them.
+--
+-- 1. Responsibility pieces: every segment that makes a cost center responsible while it lasts,
+--    cut where that cost center's tag changes (a queue rename, an agent's mid-month move):
+--    - level 1 (handling): a segment routed through a queue (queue wait, alert, interact, hold)
+--      -> the queue's cost center at that instant (rule queue; 'ORPHAN' for an untagged queue; a
+--      queue id missing from the directory gives 'ORPHAN' with rule unknown_queue); an agent/user
+--      segment without a queue (or a user's own voicemail) -> the agent's cost center at that
+--      instant (rule agent);
+--    - level 2 (IVR): an IVR or bot segment -> the conversation's tag (rule ivr_tag: participant
+--      data has no timestamp in Genesys, so a tagged conversation counts all its IVR time to the
+--      tag), else 'ORPHAN' (rule orphan_ivr).
+--    Wrap-up is never trunk time and is not a piece; customer/external segments make the legs.
+-- 2. Slices: the boundaries are every instant where something changes (a piece or a trunk leg
+--    starts or ends, a month begins), so nothing changes inside a slice and each slice is matched
+--    to the pieces containing it (equi-join on the conversation + containment, no range join over
+--    the whole table).
+-- 3. In a slice, handling pieces win over IVR pieces; with neither the slice is 'ORPHAN' /
+--    orphan_unowned. Several cost centers connected at once (consult, conference) split the slice
+--    evenly: floor(ms / n) each, the remainder one millisecond each to the first codes, so the
+--    parts add up to the slice exactly.
+-- Conversations are identified by conversation_key (int_conversations_tagged_to_cost_centers).
 
 with
 
-pieces as (
+segments as (
 
     select
-        conversation_id,
+        conversation_key,
+        purpose,
+        user_id,
+        queue_id,
+        segment_type,
         started_ms,
-        ended_ms,
-        responsibility_level,
+        ended_ms
+    from {{ ref('int_conversation_segments_validated') }}
+    where
+        billing_month = {{ fairshare.billing_month_date() }}
+        and exclusion_reason is null
+        and ended_ms > started_ms
+        and segment_type != 'wrapup'
+        and (purpose is null or purpose not in ('customer', 'external'))
+
+),
+
+queue_tags as (
+
+    select
+        queue_id,
         cost_center_code,
-        attribution_rule,
-        responsible_object_type,
-        responsible_object_id
-    from {{ ref('int_segments_tagged_to_cost_centers') }}
+        {{ fairshare.epoch_ms('valid_from') }} as valid_from_ms,
+        {{ fairshare.epoch_ms('valid_to') }} as valid_to_ms
+    from {{ ref('int_queues_tagged_to_cost_centers') }}
+
+),
+
+user_tags as (
+
+    select
+        user_id,
+        cost_center_code,
+        {{ fairshare.epoch_ms('valid_from') }} as valid_from_ms,
+        {{ fairshare.epoch_ms('valid_to') }} as valid_to_ms
+    from {{ ref('int_users_tagged_to_cost_centers') }}
+
+),
+
+conversation_tags as (
+
+    select
+        conversation_key,
+        cost_center_code
+    from {{ ref('int_conversations_tagged_to_cost_centers') }}
     where billing_month = {{ fairshare.billing_month_date() }}
+
+),
+
+queue_pieces as (
+
+    select
+        segments.conversation_key,
+        case
+            when queue_tags.valid_from_ms > segments.started_ms then queue_tags.valid_from_ms
+            else segments.started_ms
+        end as started_ms,
+        case
+            when queue_tags.valid_to_ms < segments.ended_ms then queue_tags.valid_to_ms
+            else segments.ended_ms
+        end as ended_ms,
+        1 as responsibility_level,
+        coalesce(queue_tags.cost_center_code, 'ORPHAN') as cost_center_code,
+        case when queue_tags.queue_id is null then 3 else 1 end as rule_rank,
+        segments.queue_id as responsible_object_id
+    from segments
+    left join queue_tags
+        on
+            segments.queue_id = queue_tags.queue_id
+            and segments.ended_ms > queue_tags.valid_from_ms
+            and segments.started_ms < queue_tags.valid_to_ms
+    where segments.queue_id is not null
+
+),
+
+agent_pieces as (
+
+    select
+        segments.conversation_key,
+        case
+            when user_tags.valid_from_ms > segments.started_ms then user_tags.valid_from_ms
+            else segments.started_ms
+        end as started_ms,
+        case
+            when user_tags.valid_to_ms < segments.ended_ms then user_tags.valid_to_ms
+            else segments.ended_ms
+        end as ended_ms,
+        1 as responsibility_level,
+        coalesce(user_tags.cost_center_code, 'ORPHAN') as cost_center_code,
+        2 as rule_rank,
+        segments.user_id as responsible_object_id
+    from segments
+    left join user_tags
+        on
+            segments.user_id = user_tags.user_id
+            and segments.ended_ms > user_tags.valid_from_ms
+            and segments.started_ms < user_tags.valid_to_ms
+    where
+        segments.queue_id is null
+        and (
+            segments.purpose in ('agent', 'user')
+            or (segments.purpose = 'voicemail' and segments.user_id is not null)
+        )
+
+),
+
+ivr_pieces as (
+
+    select
+        segments.conversation_key,
+        segments.started_ms,
+        segments.ended_ms,
+        2 as responsibility_level,
+        coalesce(conversation_tags.cost_center_code, 'ORPHAN') as cost_center_code,
+        case when conversation_tags.cost_center_code is not null then 4 else 5 end as rule_rank,
+        cast(null as {{ dbt.type_string() }}) as responsible_object_id
+    from segments
+    left join conversation_tags
+        on segments.conversation_key = conversation_tags.conversation_key
+    where
+        segments.queue_id is null
+        and (segments.purpose in ('ivr', 'botflow') or segments.segment_type = 'ivr')
+
+),
+
+all_pieces as (
+
+    select * from queue_pieces
+    union all
+    select * from agent_pieces
+    union all
+    select * from ivr_pieces
+
+),
+
+pieces as (
+
+    select * from all_pieces
+    where ended_ms > started_ms
 
 ),
 
 legs as (
 
     select
-        conversation_id,
+        conversation_key,
         leg_started_ms,
         leg_ended_ms
     from {{ ref('int_trunk_legs_costed') }}
@@ -44,36 +185,52 @@ legs as (
 
 instants as (
 
-    select conversation_id, started_ms as at_ms from pieces
+    select
+        conversation_key,
+        started_ms as at_ms
+    from pieces
     union all
-    select conversation_id, ended_ms as at_ms from pieces
+    select
+        conversation_key,
+        ended_ms as at_ms
+    from pieces
     union all
-    select conversation_id, leg_started_ms as at_ms from legs
+    select
+        conversation_key,
+        leg_started_ms as at_ms
+    from legs
     union all
-    select conversation_id, leg_ended_ms as at_ms from legs
+    select
+        conversation_key,
+        leg_ended_ms as at_ms
+    from legs
 
 ),
 
 spans as (
 
     select
-        conversation_id,
+        conversation_key,
         min(at_ms) as span_started_ms,
         max(at_ms) as span_ended_ms
     from instants
-    group by conversation_id
+    group by conversation_key
 
 ),
 
 month_instants as (
 
-    select conversation_id, {{ fairshare.billing_month_start_ms() }} as at_ms
+    select
+        conversation_key,
+        {{ fairshare.billing_month_start_ms() }} as at_ms
     from spans
     where
         span_started_ms < {{ fairshare.billing_month_start_ms() }}
         and span_ended_ms > {{ fairshare.billing_month_start_ms() }}
     union all
-    select conversation_id, {{ fairshare.billing_month_end_ms() }} as at_ms
+    select
+        conversation_key,
+        {{ fairshare.billing_month_end_ms() }} as at_ms
     from spans
     where
         span_started_ms < {{ fairshare.billing_month_end_ms() }}
@@ -81,20 +238,36 @@ month_instants as (
 
 ),
 
+all_instants as (
+
+    select
+        conversation_key,
+        at_ms
+    from instants
+    union all
+    select
+        conversation_key,
+        at_ms
+    from month_instants
+
+),
+
+-- union all + distinct: BigQuery has no bare `union` and Snowflake no `union distinct`.
 boundaries as (
 
-    select conversation_id, at_ms from instants
-    union
-    select conversation_id, at_ms from month_instants
+    select distinct
+        conversation_key,
+        at_ms
+    from all_instants
 
 ),
 
 slices as (
 
     select
-        conversation_id,
+        conversation_key,
         at_ms as slice_started_ms,
-        lead(at_ms) over (partition by conversation_id order by at_ms) as slice_ended_ms
+        lead(at_ms) over (partition by conversation_key order by at_ms) as slice_ended_ms
     from boundaries
 
 ),
@@ -102,68 +275,96 @@ slices as (
 slice_pieces as (
 
     select
-        slices.conversation_id,
+        slices.conversation_key,
         slices.slice_started_ms,
         slices.slice_ended_ms,
         coalesce(pieces.responsibility_level, 3) as responsibility_level,
         coalesce(pieces.cost_center_code, 'ORPHAN') as cost_center_code,
-        coalesce(pieces.attribution_rule, 'orphan_unowned') as attribution_rule,
-        pieces.responsible_object_type,
+        coalesce(pieces.rule_rank, 6) as rule_rank,
         pieces.responsible_object_id
     from slices
     left join pieces
         on
-            slices.conversation_id = pieces.conversation_id
-            and pieces.started_ms <= slices.slice_started_ms
-            and pieces.ended_ms >= slices.slice_ended_ms
+            slices.conversation_key = pieces.conversation_key
+            and slices.slice_started_ms >= pieces.started_ms
+            and slices.slice_ended_ms <= pieces.ended_ms
     where slices.slice_ended_ms is not null
 
 ),
 
-ranked_pieces as (
-
-    select
-        *,
-        min(responsibility_level) over (
-            partition by conversation_id, slice_started_ms
-        ) as winning_level,
-        row_number() over (
-            partition by conversation_id, slice_started_ms, responsibility_level, cost_center_code
-            order by
-                case attribution_rule
-                    when 'queue' then 1
-                    when 'agent' then 2
-                    when 'unknown_queue' then 3
-                    else 4
-                end,
-                responsible_object_type,
-                responsible_object_id
-        ) as piece_rank
-    from slice_pieces
-
-),
-
--- One row per slice and responsible cost center.
+-- One row per slice, level and cost center: the best rule (queue before agent before
+-- unknown_queue), and the smallest object id of that rule (the rank digit prefixes the id).
 departments as (
 
     select
-        conversation_id,
+        conversation_key,
         slice_started_ms,
         slice_ended_ms,
         responsibility_level,
         cost_center_code,
-        attribution_rule,
-        responsible_object_type,
-        responsible_object_id,
-        slice_ended_ms - slice_started_ms as slice_ms,
-        count(*) over (partition by conversation_id, slice_started_ms) as departments_connected,
+        min(rule_rank) as rule_rank,
+        min(
+            {{ dbt.concat([dbt.safe_cast('rule_rank', dbt.type_string()), "coalesce(responsible_object_id, '')"]) }}
+        ) as ranked_object_id
+    from slice_pieces
+    group by
+        conversation_key,
+        slice_started_ms,
+        slice_ended_ms,
+        responsibility_level,
+        cost_center_code
+
+),
+
+-- One window pass per slice: the winning level, the number of cost centers at each level, and
+-- each row's rank (winners first, by code).
+ranked as (
+
+    select
+        *,
+        min(responsibility_level) over (
+            partition by conversation_key, slice_started_ms
+        ) as winning_level,
+        sum(case when responsibility_level = 1 then 1 else 0 end) over (
+            partition by conversation_key, slice_started_ms
+        ) as handling_count,
+        sum(case when responsibility_level = 2 then 1 else 0 end) over (
+            partition by conversation_key, slice_started_ms
+        ) as ivr_count,
         row_number() over (
-            partition by conversation_id, slice_started_ms order by cost_center_code
+            partition by conversation_key, slice_started_ms
+            order by responsibility_level, cost_center_code
         ) as department_rank
-    from ranked_pieces
-    where
-        responsibility_level = winning_level
-        and piece_rank = 1
+    from departments
+
+),
+
+winners as (
+
+    select
+        conversation_key,
+        slice_started_ms,
+        slice_ended_ms,
+        responsibility_level,
+        cost_center_code,
+        case rule_rank
+            when 1 then 'queue'
+            when 2 then 'agent'
+            when 3 then 'unknown_queue'
+            when 4 then 'ivr_tag'
+            when 5 then 'orphan_ivr'
+            else 'orphan_unowned'
+        end as attribution_rule,
+        nullif(substr(ranked_object_id, 2), '') as responsible_object_id,
+        case
+            when winning_level = 1 then handling_count
+            when winning_level = 2 then ivr_count
+            else 1
+        end as departments_connected,
+        department_rank,
+        slice_ended_ms - slice_started_ms as slice_ms
+    from ranked
+    where responsibility_level = winning_level
 
 ),
 
@@ -171,13 +372,17 @@ final as (
 
     select
         {{ fairshare.billing_month_date() }} as billing_month,
-        conversation_id,
+        conversation_key,
         slice_started_ms,
         slice_ended_ms,
         cost_center_code,
         attribution_rule,
         responsibility_level,
-        responsible_object_type,
+        case
+            when attribution_rule in ('queue', 'unknown_queue') then 'queue'
+            when attribution_rule = 'agent' then 'user'
+            when attribution_rule in ('ivr_tag', 'orphan_ivr') then 'conversation'
+        end as responsible_object_type,
         responsible_object_id,
         departments_connected,
         department_rank,
@@ -192,7 +397,7 @@ final as (
         ) as attributed_ms,
         slice_started_ms >= {{ fairshare.billing_month_start_ms() }}
         and slice_started_ms < {{ fairshare.billing_month_end_ms() }} as is_in_billing_month
-    from departments
+    from winners
 
 )
 

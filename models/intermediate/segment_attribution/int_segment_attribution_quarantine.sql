@@ -19,7 +19,10 @@ segments as (
         segment_index,
         queue_id,
         is_end_imputed,
-        exclusion_reason
+        exclusion_reason,
+        {{ dbt.concat([
+            'conversation_id', "'/'", 'session_id', "'/'", dbt.safe_cast('segment_index', dbt.type_string())
+        ]) }} as segment_key
     from {{ ref('int_conversation_segments_validated') }}
     where billing_month = {{ fairshare.billing_month_date() }}
 
@@ -36,8 +39,7 @@ excluded_segments as (
 
     select
         'segment' as record_kind,
-        {{ dbt.concat(['conversation_id', "'/'", 'session_id', "'/'", dbt.safe_cast('segment_index', dbt.type_string())]) }}
-            as record_key,
+        segment_key as record_key,
         conversation_id,
         exclusion_reason as reason,
         'excluded from attribution' as action_taken
@@ -50,8 +52,7 @@ imputed_segments as (
 
     select
         'segment' as record_kind,
-        {{ dbt.concat(['conversation_id', "'/'", 'session_id', "'/'", dbt.safe_cast('segment_index', dbt.type_string())]) }}
-            as record_key,
+        segment_key as record_key,
         conversation_id,
         'segment end missing on a finished conversation' as reason,
         'segment end imputed from the conversation end' as action_taken
@@ -66,8 +67,7 @@ unknown_queue_segments as (
 
     select
         'segment' as record_kind,
-        {{ dbt.concat(['segments.conversation_id', "'/'", 'segments.session_id', "'/'", dbt.safe_cast('segments.segment_index', dbt.type_string())]) }}
-            as record_key,
+        segments.segment_key as record_key,
         segments.conversation_id,
         {{ dbt.concat(["'unknown queue id '", 'segments.queue_id']) }} as reason,
         'time attributed to ORPHAN (attribution_rule unknown_queue)' as action_taken

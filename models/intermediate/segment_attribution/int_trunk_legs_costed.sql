@@ -2,7 +2,10 @@
     materialized='table',
 ) }}
 -- Billable voice legs (the customer/external voice sessions: the PSTN trunk side, inbound or
--- outbound) overlapping the billing month, with their telecom cost:
+-- outbound) overlapping the billing month, with their telecom cost. A leg runs from connection
+-- to hang-up: ringing (dialing/contacting/alert segments) is not billed trunk time, so an
+-- unanswered outbound call has no leg.
+-- Cost:
 -- - from the Genesys Cloud Voice usage file when a row has the leg's SIP call id (its cost is the truth);
 -- - else from the rate card: the leg's seconds rounded up to the rate's billing increment (6 s)
 --   x the rate per minute of seeds/telecom_rates.csv (exact country, else the '*' row).
@@ -17,6 +20,7 @@ with
 leg_segments as (
 
     select
+        conversation_key,
         conversation_id,
         session_id,
         min(started_ms) as total_leg_started_ms,
@@ -27,14 +31,15 @@ leg_segments as (
         and exclusion_reason is null
         and purpose in ('customer', 'external')
         and media_type = 'voice'
-        and segment_type != 'wrapup'
-    group by conversation_id, session_id
+        and segment_type not in ('wrapup', 'dialing', 'contacting', 'alert')
+    group by conversation_key, conversation_id, session_id
 
 ),
 
 legs_in_month as (
 
     select
+        conversation_key,
         conversation_id,
         session_id,
         total_leg_started_ms,
@@ -112,6 +117,7 @@ voice_usage as (
 with_usage as (
 
     select
+        legs.conversation_key,
         legs.conversation_id,
         legs.session_id,
         legs.protocol_call_id,
@@ -229,8 +235,12 @@ month_costs as (
             when total_leg_ms = 0 then total_cost_nanos
             else
                 cast(
-                    {{ fairshare.mul_div('total_cost_nanos', 'leg_ended_ms - total_leg_started_ms', 'total_leg_ms') }}
-                    - {{ fairshare.mul_div('total_cost_nanos', 'leg_started_ms - total_leg_started_ms', 'total_leg_ms') }}
+                    {{ fairshare.mul_div(
+                        'total_cost_nanos', 'leg_ended_ms - total_leg_started_ms', 'total_leg_ms'
+                    ) }}
+                    - {{ fairshare.mul_div(
+                        'total_cost_nanos', 'leg_started_ms - total_leg_started_ms', 'total_leg_ms'
+                    ) }}
                     as {{ dbt.type_bigint() }}
                 )
         end as leg_cost_nanos
@@ -293,7 +303,8 @@ final as (
         total_cost_nanos,
         {{ fairshare.nanos_to_decimal('total_cost_nanos') }} as total_leg_cost,
         total_leg_ms != leg_ended_ms - leg_started_ms as is_cut_at_month_boundary,
-        is_missing_rate
+        is_missing_rate,
+        conversation_key
     from with_did
     where did_rank = 1
 

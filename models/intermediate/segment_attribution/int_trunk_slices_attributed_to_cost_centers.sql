@@ -16,6 +16,7 @@ with
 legs as (
 
     select
+        conversation_key,
         conversation_id,
         session_id,
         did,
@@ -35,7 +36,7 @@ legs as (
 slices as (
 
     select
-        conversation_id,
+        conversation_key,
         slice_started_ms,
         slice_ended_ms,
         cost_center_code,
@@ -63,7 +64,10 @@ leg_slices as (
         slices.cost_center_code,
         slices.attribution_rule,
         slices.responsible_object_type,
-        slices.responsible_object_id,
+        case
+            when slices.responsible_object_type = 'conversation' then legs.conversation_id
+            else slices.responsible_object_id
+        end as responsible_object_id,
         slices.departments_connected,
         slices.department_rank,
         slices.attributed_ms,
@@ -79,9 +83,9 @@ leg_slices as (
     from legs
     inner join slices
         on
-            legs.conversation_id = slices.conversation_id
-            and slices.slice_started_ms >= legs.leg_started_ms
-            and slices.slice_ended_ms <= legs.leg_ended_ms
+            legs.conversation_key = slices.conversation_key
+            and legs.leg_started_ms <= slices.slice_started_ms
+            and legs.leg_ended_ms >= slices.slice_ended_ms
     where legs.leg_ended_ms > legs.leg_started_ms
 
 ),
@@ -116,19 +120,19 @@ split_slices as (
 zero_length_legs as (
 
     select
-        conversation_id,
-        session_id,
-        did,
-        number_type,
-        direction,
-        leg_started_ms as slice_started_ms,
-        leg_ended_ms as slice_ended_ms,
+        legs.conversation_id,
+        legs.session_id,
+        legs.did,
+        legs.number_type,
+        legs.direction,
+        legs.leg_started_ms as slice_started_ms,
+        legs.leg_ended_ms as slice_ended_ms,
         'ORPHAN' as cost_center_code,
         'orphan_unowned' as attribution_rule,
         cast(null as {{ dbt.type_string() }}) as responsible_object_type,
         cast(null as {{ dbt.type_string() }}) as responsible_object_id,
         cast(0 as {{ dbt.type_bigint() }}) as attributed_ms,
-        leg_cost_nanos as attributed_cost_nanos
+        legs.leg_cost_nanos as attributed_cost_nanos
     from legs
     where legs.leg_ended_ms = legs.leg_started_ms
 

@@ -26,7 +26,7 @@ renamed as (
         cast(dnis_hash as {{ dbt.type_string() }}) as dnis_hash,
         cast(dnis_country_code as {{ dbt.type_string() }}) as dnis_country_code,
         cast(dnis_number_type as {{ dbt.type_string() }}) as dnis_number_type,
-        cast(provider as {{ dbt.type_string() }}) as provider,
+        cast(provider as {{ dbt.type_string() }}) as provider,  -- noqa: RF04
         cast(flow_name as {{ dbt.type_string() }}) as flow_name,
         cast(flow_type as {{ dbt.type_string() }}) as flow_type,
         cast(transfer_type as {{ dbt.type_string() }}) as transfer_type,

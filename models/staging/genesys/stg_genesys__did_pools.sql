@@ -13,7 +13,7 @@ renamed as (
         cast(name as {{ dbt.type_string() }}) as did_pool_name,
         cast(start_phone_number as {{ dbt.type_string() }}) as start_phone_number,
         cast(end_phone_number as {{ dbt.type_string() }}) as end_phone_number,
-        cast(provider as {{ dbt.type_string() }}) as provider,
+        cast(provider as {{ dbt.type_string() }}) as provider,  -- noqa: RF04
         {{ fairshare.utc_timestamp('_loaded_at') }} as loaded_at
 
     from source

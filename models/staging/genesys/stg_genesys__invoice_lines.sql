@@ -17,7 +17,7 @@ renamed as (
         cast(description as {{ dbt.type_string() }}) as description,
         cast(unit_of_measure as {{ dbt.type_string() }}) as unit_of_measure,
         cast(currency as {{ dbt.type_string() }}) as currency,
-        cast(source as {{ dbt.type_string() }}) as source,
+        cast(source as {{ dbt.type_string() }}) as source,  -- noqa: RF04
         cast(quantity as {{ fairshare.type_quantity() }}) as quantity,
         cast(amount as {{ fairshare.type_money() }}) as amount,
         cast(date_start as date) as date_start,

@@ -20,7 +20,7 @@ renamed as (
         cast(source_file as {{ dbt.type_string() }}) as source_file,
         cast(billed_seconds as {{ dbt.type_bigint() }}) as billed_seconds,
         cast(rate_per_minute as {{ fairshare.type_rate() }}) as rate_per_minute,
-        cast(cost as {{ fairshare.type_money() }}) as cost,
+        cast(cost as {{ fairshare.type_money() }}) as cost,  -- noqa: RF04
         {{ fairshare.utc_timestamp('call_start') }} as call_started_at,
         {{ fairshare.utc_timestamp('_loaded_at') }} as loaded_at
 
