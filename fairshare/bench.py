@@ -78,7 +78,11 @@ def time_floor(warehouse: Path, repeats: int = 3) -> float:
 
 def bench_size(conversations: int, workdir: Path, out_dir: Path) -> BenchRow:
     from fairshare.cli import step_build, step_publish
-    from fairshare.demo import replay_directory_history, sandbox_environment
+    from fairshare.demo import (
+        SANDBOX_REQUESTS_PER_MINUTE,
+        replay_directory_history,
+        sandbox_environment,
+    )
     from fairshare.sandbox.generator import generate
     from fairshare.sandbox.server import SandboxServer
     from ingestion.genesys.pipeline import run_extract
@@ -99,7 +103,10 @@ def bench_size(conversations: int, workdir: Path, out_dir: Path) -> BenchRow:
         replay_directory_history(server, data_dir, "2026-10")
         started = time.perf_counter()
         result = run_extract(
-            "2026-10", duckdb_path=warehouse, voice_usage_csv=data_dir / "voice_usage.csv"
+            "2026-10",
+            duckdb_path=warehouse,
+            voice_usage_csv=data_dir / "voice_usage.csv",
+            requests_per_minute=SANDBOX_REQUESTS_PER_MINUTE,
         )
         row.extract_s = time.perf_counter() - started
         row.raw_rows = sum(result.rows.values())

@@ -120,6 +120,8 @@ def step_extract(args: argparse.Namespace) -> dict[str, int]:
             directory_only=args.directory_only,
             lookback_days=args.lookback_days,
             days_per_job=args.days_per_job,
+            requests_per_minute=args.requests_per_minute,
+            retry_budget=args.retry_budget,
             progress=_progress_callback(),
         )
     except ExtractError as exc:
@@ -244,6 +246,15 @@ def _add_run_options(p: argparse.ArgumentParser, *, extract: bool, build: bool, 
         p.add_argument("--directory-only", action="store_true", help="only users, queues, DIDs…")
         p.add_argument("--lookback-days", type=int, default=3)
         p.add_argument("--days-per-job", type=int, default=1)
+        p.add_argument(
+            "--requests-per-minute",
+            type=int,
+            default=300,
+            help="client-side API rate limit (Genesys default: 300 per OAuth client)",
+        )
+        p.add_argument(
+            "--retry-budget", type=int, default=100, help="retries allowed before the run fails"
+        )
     if build:
         p.add_argument("--target", default=os.environ.get("FAIRSHARE_TARGET"), help="dbt target")
         p.add_argument("--full-refresh", action="store_true")

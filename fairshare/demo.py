@@ -15,6 +15,9 @@ from pathlib import Path
 
 log = logging.getLogger("fairshare.demo")
 
+# The sandbox API enforces no rate limit; a real org allows ~300 requests/minute per client.
+SANDBOX_REQUESTS_PER_MINUTE = 6000
+
 
 def _dataset_matches(data_dir: Path, month: str, conversations: int, seed: int) -> bool:
     meta_file = data_dir / "sandbox.json"
@@ -68,7 +71,13 @@ def replay_directory_history(server, data_dir: Path, month: str) -> None:
     for instant in directory_snapshots(data_dir):
         server.set_clock(instant)
         log.info("directory snapshot as of %s", instant.isoformat())
-        run_extract(month, duckdb_path=duckdb_path(), directory_only=True, as_of=instant)
+        run_extract(
+            month,
+            duckdb_path=duckdb_path(),
+            directory_only=True,
+            as_of=instant,
+            requests_per_minute=SANDBOX_REQUESTS_PER_MINUTE,
+        )
     server.set_clock(None)
 
 
@@ -103,6 +112,8 @@ def run_demo(args: argparse.Namespace) -> int:
         directory_only=False,
         lookback_days=3,
         days_per_job=1,
+        requests_per_minute=SANDBOX_REQUESTS_PER_MINUTE,
+        retry_budget=100,
         target=None,
         full_refresh=False,
         orphan_policy=None,

@@ -26,7 +26,13 @@ import pyarrow as pa
 from dlt.extract.resource import DltResource
 
 from ingestion.genesys import records, settings
-from ingestion.genesys.arrow_tables import rows_to_columns, to_arrow
+from ingestion.genesys.arrow_flatten import (
+    ArrowConversationFlattener,
+    NotArrowable,
+    ResultsPage,
+    read_results_page,
+)
+from ingestion.genesys.arrow_tables import dlt_columns, rows_to_columns, to_arrow
 from ingestion.genesys.client import GenesysClient, resolve_hosts
 from ingestion.genesys.csv_files import InvoiceFile
 from ingestion.genesys.errors import ConfigurationError, GenesysApiError
@@ -95,15 +101,19 @@ def table_hints(table_name: str, boundary: datetime | None = None) -> dict[str, 
         disposition = {"disposition": "merge", "strategy": "upsert"}
     else:  # pragma: no cover - the contract only uses the dispositions above
         raise ValueError(f"unknown write disposition {table.write_disposition!r}")
-    from ingestion.genesys.arrow_tables import dlt_columns
-
     hints: dict[str, Any] = {
         "write_disposition": disposition,
-        "primary_key": list(table.primary_key),
         "columns": dlt_columns(table_name),
     }
-    if table.merge_key:
-        hints["merge_key"] = list(table.merge_key)
+    keys, merge_key = list(table.primary_key), list(table.merge_key)
+    if merge_key and merge_key != keys:
+        # delete-insert on a merge key that is a prefix of the natural key: dlt would delete on
+        # `primary key OR merge key` (a join ~15x slower on DuckDB), while the merge key alone
+        # already removes every row of a reloaded conversation/invoice. The natural key stays in
+        # the contract (schema.py, sources.yml) and its columns are non-nullable hints.
+        hints["merge_key"] = merge_key
+    else:
+        hints["primary_key"] = keys
     return hints
 
 
@@ -127,7 +137,9 @@ def _resource(
         )
     resource = dlt.resource(_marked(data, tables[0]), name=name, parallelized=parallelized)
     for table in tables:
-        resource.apply_hints(table_name=table, create_table_variant=True, **table_hints(table, boundary))
+        resource.apply_hints(
+            table_name=table, create_table_variant=True, **table_hints(table, boundary)
+        )
     return resource
 
 
@@ -183,9 +195,7 @@ class ExtractContext:
         with self._lock:
             if self._dids is None:
                 self._dids = [
-                    did
-                    for page in self.client.iter_page_number(settings.DIDS)
-                    for did in page
+                    did for page in self.client.iter_page_number(settings.DIDS) for did in page
                 ]
             return self._dids
 
@@ -302,7 +312,7 @@ def license_users(ctx: ExtractContext) -> Iterator[pa.Table]:
 # ---------------------------------------------------------------------------- conversations
 
 
-def conversations(ctx: ExtractContext, page_size: int) -> Iterator[Any]:
+def conversations(ctx: ExtractContext, page_size: int, fast_path: bool = True) -> Iterator[Any]:
     """Conversation detail records from the async jobs API, as five flat tables.
 
     `merge` with `delete-insert` on the merge key `conversation_id` for all five tables: a
@@ -338,37 +348,83 @@ def conversations(ctx: ExtractContext, page_size: int) -> Iterator[Any]:
         page_size,
         settings.MAX_CONCURRENT_JOBS,
         body_extra={"order": "asc", "orderBy": "conversationStart"},
+        parse=read_results_page if fast_path else None,
     )
-    columns = ConversationColumns(privacy)
+    batch = _ConversationBatch(ctx, privacy)
     seen: set[str] = set()
     pages = 0
     for page in reader.pages(intervals):
         pages += 1
-        added = 0
-        for conversation in page:
+        before = len(seen)
+        batch.add(page, seen)
+        ctx.report("conversations", len(seen) - before)
+        logger.debug(
+            "conversations page %d: %d new (%d total)", pages, len(seen) - before, len(seen)
+        )
+        if batch.rows >= settings.ARROW_BATCH_ROWS:
+            yield from batch.flush()
+    yield from batch.flush()
+    logger.info(
+        "conversations: %d conversations from %d pages (%d by the reference path)",
+        len(seen),
+        pages,
+        batch.python_pages,
+    )
+    state["last_end"] = format_instant(end if last_end is None else max(last_end, end))
+
+
+class _ConversationBatch:
+    """Conversation rows waiting to be yielded: Arrow tables from the fast path, column lists
+    from the reference path (pages the fast path declines)."""
+
+    def __init__(self, ctx: ExtractContext, privacy: PrivacyFilter) -> None:
+        self._ctx = ctx
+        self._columns = ConversationColumns(privacy)
+        self._arrow = ArrowConversationFlattener(privacy)
+        self._tables: dict[str, list[pa.Table]] = {t: [] for t in CONVERSATION_TABLES}
+        self.rows = 0
+        self.python_pages = 0
+
+    def add(self, page: Any, seen: set[str]) -> None:
+        if isinstance(page, ResultsPage) and page.arrow is not None:
+            try:
+                columns = self._arrow.flatten(page.arrow, seen)
+            except NotArrowable as exc:
+                logger.debug("fast path declined a page (%s)", exc)
+            else:
+                for table_name, cols in columns.items():
+                    table = to_arrow(table_name, cols, self._ctx.loaded_at)
+                    if table.num_rows:
+                        self._tables[table_name].append(table)
+                        self.rows += table.num_rows
+                return
+        self.python_pages += 1
+        before = self._columns.rows
+        conversations = page.python() if isinstance(page, ResultsPage) else page
+        for conversation in conversations:
             cid = conversation.get("conversationId")
             if cid is None or cid in seen:
                 continue
             seen.add(cid)
-            columns.add(conversation)
-            added += 1
-        ctx.report("conversations", added)
-        logger.debug("conversations page %d: %d new (%d total)", pages, added, len(seen))
-        if columns.rows >= settings.ARROW_BATCH_ROWS:
-            yield from _flush_conversations(ctx, columns)
-    yield from _flush_conversations(ctx, columns)
-    logger.info("conversations: %d conversations from %d pages", len(seen), pages)
-    state["last_end"] = format_instant(end if last_end is None else max(last_end, end))
+            self._columns.add(conversation)
+        self.rows += self._columns.rows - before
 
-
-def _flush_conversations(ctx: ExtractContext, columns: ConversationColumns) -> Iterator[Any]:
-    if columns.conversations == 0:
-        return
-    for table_name in CONVERSATION_TABLES:
-        cols = columns.columns[table_name]
-        if cols and len(next(iter(cols.values()))):
-            yield _mark(to_arrow(table_name, cols, ctx.loaded_at), table_name)
-    columns.clear()
+    def flush(self) -> Iterator[Any]:
+        if self._columns.conversations:
+            counts = self._columns.row_counts()
+            columns = self._columns.columns
+            self._columns.clear()  # a fresh set of lists: `columns` keeps the filled ones
+            for table_name in CONVERSATION_TABLES:
+                if counts[table_name]:
+                    table = to_arrow(table_name, columns[table_name], self._ctx.loaded_at)
+                    self._tables[table_name].append(table)
+        for table_name in CONVERSATION_TABLES:
+            tables = self._tables[table_name]
+            if tables:
+                combined = tables[0] if len(tables) == 1 else pa.concat_tables(tables)
+                yield _mark(combined, table_name)
+        self._tables = {t: [] for t in CONVERSATION_TABLES}
+        self.rows = 0
 
 
 # ------------------------------------------------------------------------- presence & usage
@@ -448,7 +504,7 @@ def _wait_for_usage_job(ctx: ExtractContext, path: str) -> dict[str, Any]:
                 f"the Genesys API usage query job ended {page.get('queryStatus')}; rerun later"
             )
         logger.info("waiting for API usage job (%s)", page.get("queryStatus"))
-        ctx.client._sleep(delay)
+        ctx.client.sleep(delay)
         delay = min(delay * settings.JOB_POLL_FACTOR, settings.JOB_POLL_MAX_SECONDS)
     raise GenesysApiError("the Genesys API usage query job never finished; rerun later")
 
@@ -462,7 +518,10 @@ def billable_usage(ctx: ExtractContext) -> Iterator[pa.Table]:
     `merge` with `upsert` on (period_start, usage_name): rerunning a month refreshes its
     quantities. The report answers `InProgress` while Genesys builds it: polled with a limit.
     """
-    params = {"startDate": format_instant(ctx.month_start), "endDate": format_instant(ctx.month_end)}
+    params = {
+        "startDate": format_instant(ctx.month_start),
+        "endDate": format_instant(ctx.month_end),
+    }
     delay = settings.JOB_POLL_FIRST_SECONDS
     for _ in range(settings.BILLABLE_USAGE_MAX_POLLS):
         report = ctx.client.request(settings.BILLABLE_USAGE, params=params) or {}
@@ -474,7 +533,7 @@ def billable_usage(ctx: ExtractContext) -> Iterator[pa.Table]:
                 yield ctx.arrow("billable_usage", rows)
             return
         logger.info("billable usage report in progress, next poll in %.1f s", delay)
-        ctx.client._sleep(delay)
+        ctx.client.sleep(delay)
         delay = min(delay * settings.JOB_POLL_FACTOR, settings.JOB_POLL_MAX_SECONDS)
     raise GenesysApiError(
         f"the Genesys billable usage report stayed InProgress after"
@@ -597,6 +656,7 @@ def genesys_source(
     requests_per_minute: int = settings.REQUESTS_PER_MINUTE,
     retry_budget: int = settings.RETRY_BUDGET,
     conversation_page_size: int = settings.PAGE_SIZE_CONVERSATION_RESULTS,
+    conversation_fast_path: bool = True,
     resources: Sequence[str] | None = None,
     invoice_file_data: Any = None,
     voice_usage_data: Any = None,
@@ -660,7 +720,7 @@ def genesys_source(
             "license_definitions": (lambda: license_definitions(ctx), ("license_definitions",)),
             "license_users": (lambda: license_users(ctx), ("license_users",)),
             "conversations": (
-                lambda: conversations(ctx, conversation_page_size),
+                lambda: conversations(ctx, conversation_page_size, conversation_fast_path),
                 CONVERSATION_TABLES,
             ),
             "user_details": (
@@ -691,7 +751,9 @@ def genesys_source(
     if voice_usage_data is not None:
         out.append(
             _resource(
-                voice_usage_file(voice_usage_data, progress), "voice_usage_csv", ("voice_usage",),
+                voice_usage_file(voice_usage_data, progress),
+                "voice_usage_csv",
+                ("voice_usage",),
                 boundary,
             )
         )

@@ -107,16 +107,33 @@ def to_decimal(value: Any) -> Decimal | None:
 def fits_decimal(value: Decimal, kind: str) -> bool:
     """True when `value` fits the decimal type of `kind` (money | quantity | rate) exactly."""
     precision, scale = DECIMAL_TYPES[kind]
-    sign, digits, exponent = value.as_tuple()
+    _sign, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
     fraction = max(0, -exponent)
     integer = max(0, len(digits) + exponent)
     return fraction <= scale and integer <= precision - scale
 
 
+def _cast_array(column: Column, values: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """An Arrow array (e.g. from the JSON reader) cast to the contract type."""
+    typ = arrow_type(column)
+    if values.type == typ:
+        return values
+    if column.type == "date" and pa.types.is_string(values.type):
+        return pc.cast(pc.utf8_slice_codeunits(values, 0, 10), typ)
+    if column.type == "timestamp" and pa.types.is_string(values.type):
+        try:
+            return pc.cast(values, typ)
+        except pa.ArrowInvalid:  # dates or naive instants: parse one by one (as UTC)
+            return timestamps([_instant(v) for v in values.to_pylist()])
+    return pc.cast(values, typ)
+
+
 def _column_array(table: str, column: Column, values: Sequence[Any]) -> pa.Array:
     typ = arrow_type(column)
     try:
+        if isinstance(values, (pa.Array, pa.ChunkedArray)):
+            return _cast_array(column, values)
         if column.type in DECIMAL_TYPES:
             decimals = [to_decimal(v) for v in values]
             for value in decimals:

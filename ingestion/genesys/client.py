@@ -99,18 +99,19 @@ class RateLimiter:
 
     def acquire(self) -> None:
         with self._lock:
-            while True:
-                now = self._clock()
-                while self._taken and self._taken[0] <= now - self.period:
-                    self._taken.popleft()
-                if len(self._taken) < self.rate:
-                    self._taken.append(now)
-                    return
+            now = self._clock()
+            while self._taken and self._taken[0] <= now - self.period:
+                self._taken.popleft()
+            if len(self._taken) >= self.rate:
                 wait = self._taken[0] + self.period - now
                 if wait > 1.0:
                     logger.info("rate limit: waiting %.1f s (%d requests/min)", wait, self.rate)
-                self.waited += wait
-                self._sleep(wait)
+                if wait > 0:
+                    self.waited += wait
+                    self._sleep(wait)
+                self._taken.popleft()  # the oldest token is back: it was taken a period ago
+                now = max(self._clock(), now + max(wait, 0.0))
+            self._taken.append(now)
 
 
 class GenesysClient:
@@ -247,6 +248,10 @@ class GenesysClient:
                 f" {_error_message(response)}; check GENESYS_REGION / GENESYS_API_BASE"
             )
 
+    def sleep(self, seconds: float) -> None:
+        """Wait (the client's clock: tests replace it)."""
+        self._sleep(seconds)
+
     def authenticate(self) -> None:
         """Obtain an access token now (fails fast on wrong credentials or region)."""
         self._access_token()
@@ -353,7 +358,9 @@ class GenesysClient:
         number = 1
         while True:
             page = self.request(
-                endpoint, path, params={**(params or {}), "pageSize": page_size, "pageNumber": number}
+                endpoint,
+                path,
+                params={**(params or {}), "pageSize": page_size, "pageNumber": number},
             )
             if isinstance(page, list):  # a plain array: no paging
                 yield page
@@ -509,7 +516,11 @@ def _permission_error(
     message = _error_message(response)
     match = _PERMISSION_IN_MESSAGE.search(message)
     permission = match.group(1).strip() if match else endpoint.permission
-    note = "" if endpoint.confirmed or match else " (permission name unconfirmed: see the endpoint's page in the Genesys API explorer)"
+    note = (
+        ""
+        if endpoint.confirmed or match
+        else " (permission name unconfirmed: see the endpoint's page in the Genesys API explorer)"
+    )
     return PermissionDeniedError(
         f"Genesys denied {where} (403): the OAuth client's role lacks the permission"
         f" {permission}{note}; add it to a role of the client-credentials grant"

@@ -148,9 +148,7 @@ def _fail(path: Path, line: int | None, column: str | None, problem: str) -> Csv
     )
 
 
-def _read_rows(
-    path: Path, spec: Sequence[CsvColumn]
-) -> Iterator[tuple[int, dict[str, Any]]]:
+def _read_rows(path: Path, spec: Sequence[CsvColumn]) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, parsed row) for every data row; CsvValidationError on the first problem."""
     if not path.is_file():
         raise CsvValidationError(f"{path}: file not found; check the path given to the extract")
@@ -240,8 +238,10 @@ def read_invoice_csv(path: Path, loaded_at: datetime) -> InvoiceFile:
         key = (row["invoice_id"], row["line_id"])
         if key in keys:
             raise _fail(
-                path, line, "line_id", f"duplicate line {key[1]!r} of invoice {key[0]!r}"
-                f" (first on line {keys[key]})"
+                path,
+                line,
+                "line_id",
+                f"duplicate line {key[1]!r} of invoice {key[0]!r} (first on line {keys[key]})",
             )
         keys[key] = line
         if row["date_end"] < row["date_start"]:
@@ -249,8 +249,10 @@ def read_invoice_csv(path: Path, loaded_at: datetime) -> InvoiceFile:
         invoice = row["invoice_id"]
         if currencies.setdefault(invoice, row["currency"]) != row["currency"]:
             raise _fail(
-                path, line, "currency", f"invoice {invoice!r} mixes currencies"
-                f" {currencies[invoice]} and {row['currency']}"
+                path,
+                line,
+                "currency",
+                f"invoice {invoice!r} mixes currencies {currencies[invoice]} and {row['currency']}",
             )
         totals[invoice] = totals.get(invoice, Decimal(0)) + row["amount"]
         for target, source in (
@@ -288,8 +290,10 @@ def read_voice_usage_csv(path: Path, loaded_at: datetime) -> pa.Table:
         sip = row["sip_call_id"]
         if sip in seen:
             raise _fail(
-                path, line, "sip_call_id", f"duplicate sip_call_id {sip!r} (first on line"
-                f" {seen[sip]})"
+                path,
+                line,
+                "sip_call_id",
+                f"duplicate sip_call_id {sip!r} (first on line {seen[sip]})",
             )
         seen[sip] = line
         for column in VOICE_USAGE_COLUMNS:

@@ -31,7 +31,7 @@ def _data_columns(table: str) -> list[str]:
 
 
 class ConversationColumns:
-    """Column lists of the five conversation tables, filled by `add`."""
+    """Column lists of the five conversation tables (contract column order), filled by `add`."""
 
     def __init__(self, privacy: PrivacyFilter) -> None:
         self.privacy = privacy
@@ -40,6 +40,10 @@ class ConversationColumns:
 
     def clear(self) -> None:
         self.columns = {t: {c: [] for c in _data_columns(t)} for t in CONVERSATION_TABLES}
+        # bound `append`s per table, in column order: the hot loop never looks a column up
+        self._appends = tuple(
+            tuple(values.append for values in self.columns[t].values()) for t in CONVERSATION_TABLES
+        )
         self.conversations = 0
 
     @property
@@ -49,93 +53,111 @@ class ConversationColumns:
     def row_counts(self) -> dict[str, int]:
         return {t: len(next(iter(cols.values()))) for t, cols in self.columns.items()}
 
-    def add(self, conversation: dict[str, Any]) -> None:  # noqa: C901 - one flat pass on purpose
+    def add(self, conversation: dict[str, Any]) -> None:  # one flat pass on purpose
         """Append one conversation (all its participants, sessions and segments)."""
         privacy = self.privacy
-        conv = self.columns["conversations"]
-        part = self.columns["conversation_participants"]
-        attr = self.columns["conversation_participant_attributes"]
-        sess = self.columns["conversation_sessions"]
-        seg = self.columns["conversation_segments"]
+        address = privacy.address
+        known = privacy.address_cache
+        conv, part, attr, sess, seg = self._appends
+        (c_id, c_start, c_end, c_direction, c_divisions, c_tag, c_progress) = conv
+        (p_cid, p_pid, p_index, p_name, p_hash, p_purpose, p_user) = part
+        (a_cid, a_pid, a_name, a_value) = attr
+        (
+            s_cid, s_pid, s_sid, s_index, s_media, s_direction,
+            s_ani, s_ani_hash, s_ani_cc, s_ani_type,
+            s_dnis, s_dnis_hash, s_dnis_cc, s_dnis_type,
+            s_edge, s_provider, s_peer, s_call,
+            s_flow_id, s_flow_name, s_flow_type, s_transfer_type, s_transfer_target,
+        ) = sess  # fmt: skip
+        (
+            g_cid, g_pid, g_sid, g_index, g_start, g_end, g_type, g_queue, g_disconnect,
+            g_conference, g_wrapup, g_source, g_destination,
+        ) = seg  # fmt: skip
 
         cid = conversation["conversationId"]
         end = conversation.get("conversationEnd")
         divisions = conversation.get("divisionIds")
-        conv["conversation_id"].append(cid)
-        conv["conversation_start"].append(conversation.get("conversationStart"))
-        conv["conversation_end"].append(end)
-        conv["originating_direction"].append(conversation.get("originatingDirection"))
-        conv["division_ids"].append(",".join(divisions) if divisions else None)
-        conv["external_tag"].append(conversation.get("externalTag"))
-        conv["is_in_progress"].append(not end)
+        c_id(cid)
+        c_start(conversation.get("conversationStart"))
+        c_end(end)
+        c_direction(conversation.get("originatingDirection"))
+        c_divisions(",".join(divisions) if divisions else None)
+        c_tag(conversation.get("externalTag"))
+        c_progress(not end)
         self.conversations += 1
 
-        for p_index, participant in enumerate(conversation.get("participants") or ()):
-            pid = participant.get("participantId")
-            purpose = participant.get("purpose")
-            name, name_hash = privacy.name(participant.get("participantName"), purpose)
-            part["conversation_id"].append(cid)
-            part["participant_id"].append(pid)
-            part["participant_index"].append(p_index)
-            part["participant_name"].append(name)
-            part["participant_name_hash"].append(name_hash)
-            part["purpose"].append(purpose)
-            part["user_id"].append(participant.get("userId"))
+        for participant_index, participant in enumerate(conversation.get("participants") or ()):
+            get = participant.get
+            pid = get("participantId")
+            purpose = get("purpose")
+            name, name_hash = privacy.name(get("participantName"), purpose)
+            p_cid(cid)
+            p_pid(pid)
+            p_index(participant_index)
+            p_name(name)
+            p_hash(name_hash)
+            p_purpose(purpose)
+            p_user(get("userId"))
 
-            attributes = participant.get("attributes")
+            attributes = get("attributes")
             if attributes:
                 for attr_name, attr_value in attributes.items():
                     value = None if attr_value is None else str(attr_value)
-                    attr["conversation_id"].append(cid)
-                    attr["participant_id"].append(pid)
-                    attr["attribute_name"].append(attr_name)
-                    attr["attribute_value"].append(privacy.attribute(attr_name, value))
+                    a_cid(cid)
+                    a_pid(pid)
+                    a_name(attr_name)
+                    a_value(privacy.attribute(attr_name, value))
 
-            for s_index, session in enumerate(participant.get("sessions") or ()):
-                sid = session.get("sessionId")
-                ani = privacy.address(session.get("ani"))
-                dnis = privacy.address(session.get("dnis"))
-                flow = session.get("flow") or {}
-                sess["conversation_id"].append(cid)
-                sess["participant_id"].append(pid)
-                sess["session_id"].append(sid)
-                sess["session_index"].append(s_index)
-                sess["media_type"].append(session.get("mediaType"))
-                sess["direction"].append(session.get("direction"))
-                sess["ani"].append(ani.clear)
-                sess["ani_hash"].append(ani.hashed)
-                sess["ani_country_code"].append(ani.country_code)
-                sess["ani_number_type"].append(ani.number_type)
-                sess["dnis"].append(dnis.clear)
-                sess["dnis_hash"].append(dnis.hashed)
-                sess["dnis_country_code"].append(dnis.country_code)
-                sess["dnis_number_type"].append(dnis.number_type)
-                sess["edge_id"].append(session.get("edgeId"))
-                sess["provider"].append(session.get("provider"))
-                sess["peer_id"].append(session.get("peerId"))
-                sess["protocol_call_id"].append(session.get("protocolCallId"))
-                sess["flow_id"].append(flow.get("flowId"))
-                sess["flow_name"].append(flow.get("flowName"))
-                sess["flow_type"].append(flow.get("flowType"))
-                sess["transfer_type"].append(flow.get("transferType"))
-                sess["transfer_target_name"].append(
-                    privacy.free_text(flow.get("transferTargetName"))
-                )
+            for session_index, session in enumerate(get("sessions") or ()):
+                sget = session.get
+                sid = sget("sessionId")
+                raw = sget("ani")
+                ani = known.get(raw) or address(raw)  # type: ignore[arg-type]
+                raw = sget("dnis")
+                dnis = known.get(raw) or address(raw)  # type: ignore[arg-type]
+                flow = sget("flow") or _NO_FLOW
+                s_cid(cid)
+                s_pid(pid)
+                s_sid(sid)
+                s_index(session_index)
+                s_media(sget("mediaType"))
+                s_direction(sget("direction"))
+                s_ani(ani.clear)
+                s_ani_hash(ani.hashed)
+                s_ani_cc(ani.country_code)
+                s_ani_type(ani.number_type)
+                s_dnis(dnis.clear)
+                s_dnis_hash(dnis.hashed)
+                s_dnis_cc(dnis.country_code)
+                s_dnis_type(dnis.number_type)
+                s_edge(sget("edgeId"))
+                s_provider(sget("provider"))
+                s_peer(sget("peerId"))
+                s_call(sget("protocolCallId"))
+                s_flow_id(flow.get("flowId"))
+                s_flow_name(flow.get("flowName"))
+                s_flow_type(flow.get("flowType"))
+                s_transfer_type(flow.get("transferType"))
+                s_transfer_target(privacy.free_text(flow.get("transferTargetName")))
 
-                for g_index, segment in enumerate(session.get("segments") or ()):
-                    seg["conversation_id"].append(cid)
-                    seg["participant_id"].append(pid)
-                    seg["session_id"].append(sid)
-                    seg["segment_index"].append(g_index)
-                    seg["segment_start"].append(segment.get("segmentStart"))
-                    seg["segment_end"].append(segment.get("segmentEnd"))
-                    seg["segment_type"].append(segment.get("segmentType"))
-                    seg["queue_id"].append(segment.get("queueId"))
-                    seg["disconnect_type"].append(segment.get("disconnectType"))
-                    seg["is_conference"].append(segment.get("conference"))
-                    seg["wrap_up_code"].append(segment.get("wrapUpCode"))
-                    seg["source_session_id"].append(segment.get("sourceSessionId"))
-                    seg["destination_session_id"].append(segment.get("destinationSessionId"))
+                for segment_index, segment in enumerate(sget("segments") or ()):
+                    gget = segment.get
+                    g_cid(cid)
+                    g_pid(pid)
+                    g_sid(sid)
+                    g_index(segment_index)
+                    g_start(gget("segmentStart"))
+                    g_end(gget("segmentEnd"))
+                    g_type(gget("segmentType"))
+                    g_queue(gget("queueId"))
+                    g_disconnect(gget("disconnectType"))
+                    g_conference(gget("conference"))
+                    g_wrapup(gget("wrapUpCode"))
+                    g_source(gget("sourceSessionId"))
+                    g_destination(gget("destinationSessionId"))
+
+
+_NO_FLOW: dict[str, Any] = {}
 
 
 def flatten_conversations(
@@ -148,5 +170,7 @@ def flatten_conversations(
     out: dict[str, list[dict[str, Any]]] = {}
     for table, cols in columns.columns.items():
         names = list(cols)
-        out[table] = [dict(zip(names, values, strict=True)) for values in zip(*cols.values())]
+        out[table] = [
+            dict(zip(names, row, strict=True)) for row in zip(*cols.values(), strict=True)
+        ]
     return out

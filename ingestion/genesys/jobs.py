@@ -12,7 +12,7 @@ import logging
 import queue
 import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -71,7 +71,9 @@ def extraction_window(
     return max(month_start, last_end - lookback), end
 
 
-def job_intervals(start: datetime, end: datetime, days_per_job: int) -> list[tuple[datetime, datetime]]:
+def job_intervals(
+    start: datetime, end: datetime, days_per_job: int
+) -> list[tuple[datetime, datetime]]:
     """Consecutive intervals of `days_per_job` days covering [start, end), aligned on UTC days."""
     if days_per_job < 1:
         raise ValueError("days_per_job must be at least 1")
@@ -112,6 +114,7 @@ class AnalyticsJobReader:
         max_concurrent: int,
         body_extra: dict[str, Any] | None = None,
         queue_pages: int = 2,
+        parse: Callable[[bytes], tuple[Any, str | None]] | None = None,
     ) -> None:
         self._client = client
         self._ep = endpoints
@@ -119,6 +122,7 @@ class AnalyticsJobReader:
         self._max_concurrent = max(1, max_concurrent)
         self._body_extra = body_extra or {}
         self._queue_pages = queue_pages
+        self._parse = parse
         self._cancel = threading.Event()
 
     def _put(self, q: queue.Queue[Any], item: Any) -> bool:
@@ -144,15 +148,32 @@ class AnalyticsJobReader:
                 self._ep.status, job_id, self._ep.label, self._cancel.is_set
             ):
                 return
-            path = self._ep.results.format(job_id=job_id)
-            for page in self._client.iter_cursor(
-                self._ep.results, path, self._page_size, self._ep.results_key
-            ):
-                if self._cancel.is_set() or not self._put(q, page.get(self._ep.results_key) or []):
+            for item in self._results(self._ep.results.format(job_id=job_id)):
+                if self._cancel.is_set() or not self._put(q, item):
                     return
             self._put(q, _DONE)
         except BaseException as exc:  # handed to the consumer thread
             self._put(q, _Failure(exc))
+
+    def _results(self, path: str) -> Iterator[Any]:
+        """The job's result pages: `parse(raw)` items, or the results lists."""
+        if self._parse is None:
+            for page in self._client.iter_cursor(
+                self._ep.results, path, self._page_size, self._ep.results_key
+            ):
+                yield page.get(self._ep.results_key) or []
+            return
+        cursor: str | None = None
+        while True:
+            params: dict[str, Any] = {"pageSize": self._page_size}
+            if cursor:
+                params["cursor"] = cursor
+            item, cursor = self._parse(
+                self._client.request_bytes(self._ep.results, path, params=params)
+            )
+            yield item
+            if not cursor:
+                return
 
     def pages(self, intervals: list[tuple[datetime, datetime]]) -> Iterator[list[dict[str, Any]]]:
         """Result lists (one per page) of every interval's job, in interval order."""

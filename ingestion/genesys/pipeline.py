@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -168,7 +169,8 @@ def run_extract(
     landed. `as_of` is the scd2 boundary of the directory tables (default now) and caps the
     extracted interval. `directory_only` extracts only the directory tables (a daily snapshot);
     `include_api=False` loads only the CSV files. `progress(label, rows)` is called as rows are
-    extracted (`rows` is the increment, label a table or resource name).
+    extracted (`rows` is the increment, label a table name; resources extract in parallel, so
+    it may be called from worker threads).
 
     Raises `ExtractError` (one line, says what to fix) on any failure.
     """
@@ -226,7 +228,9 @@ def run_extract(
     client: GenesysClient | None = None
     if resources:
         source_kwargs = _credentials(api_base, region, needs_pii="conversations" in resources)
-        api, login = resolve_hosts(source_kwargs["genesys_region"], source_kwargs["genesys_api_base"])
+        api, login = resolve_hosts(
+            source_kwargs["genesys_region"], source_kwargs["genesys_api_base"]
+        )
         client = GenesysClient(
             api_base=api,
             login_base=login,
@@ -238,7 +242,9 @@ def run_extract(
         client.authenticate()
         source_kwargs["client"] = client
 
-    # 4. pipeline
+    # 4. pipeline (loaded files deleted, staging copies truncated: see .dlt/config.toml)
+    for key in ("LOAD__DELETE_COMPLETED_JOBS", "LOAD__TRUNCATE_STAGING_DATASET"):
+        os.environ.setdefault(key, "true")
     path: Path | None = None
     if destination == "duckdb":
         path = Path(duckdb_path or _env("FAIRSHARE_DUCKDB_PATH") or DEFAULT_DUCKDB_PATH)
@@ -279,16 +285,19 @@ def run_extract(
         if found is not None:
             raise found from exc
         cause = _root_cause(exc)
+        missing = _missing_destination_config(cause, destination)
+        if missing is not None:
+            raise missing from exc
         raise ExtractError(
-            f"the {exc.step} step failed: {type(cause).__name__}: {cause}"
+            f"the {exc.step} step failed: {type(cause).__name__}: {str(cause)[:300]}"
             f"{_destination_hint(destination)}"
         ) from exc
     except Exception as exc:
         _discard(pipeline)
-        found = _find_extract_error(exc)
+        found = _find_extract_error(exc) or _missing_destination_config(exc, destination)
         if found is not None:
             raise found from exc
-        raise ExtractError(f"extract failed: {type(exc).__name__}: {exc}") from exc
+        raise ExtractError(f"extract failed: {type(exc).__name__}: {str(exc)[:300]}") from exc
 
     if load_info.has_failed_jobs:
         failed = [
@@ -374,7 +383,7 @@ def _secret(name: str) -> str | None:
     for key in (f"sources.genesys.{name}", f"sources.{name}", name):
         try:
             value = dlt.secrets.get(key)
-        except Exception:  # noqa: BLE001 - an unreadable provider means "not configured"
+        except Exception:  # an unreadable provider means "not configured"
             value = None
         if value:
             return str(value)
@@ -386,8 +395,27 @@ def _discard(pipeline: dlt.Pipeline) -> None:
     try:
         if pipeline.has_pending_data:
             pipeline.drop_pending_packages()
-    except Exception as exc:  # noqa: BLE001 - cleanup must not hide the original error
+    except Exception as exc:  # cleanup must not hide the original error
         logger.warning("could not drop the failed load package: %s", exc)
+
+
+def _missing_destination_config(exc: BaseException, destination: str) -> ExtractError | None:
+    """A short ConfigurationError for dlt's (very long) missing-configuration exception."""
+    from dlt.common.configuration.exceptions import ConfigFieldMissingException
+
+    current: BaseException | None = exc
+    while current is not None and not isinstance(current, ConfigFieldMissingException):
+        current = current.__cause__ or current.__context__
+    if current is None:
+        return None
+    fields = re.findall(r"missing field\(s\): ((?:`\w+`(?:, )?)+)", str(current))
+    parts = [name for group in fields for name in group.replace("`", "").split(", ") if name]
+    names = ", ".join(dict.fromkeys(parts)) or "credentials"
+    return ConfigurationError(
+        f"{destination} configuration incomplete (missing: {names}); set it in .dlt/secrets.toml"
+        f" [destination.{destination}.credentials] or as environment variables"
+        f" DESTINATION__{destination.upper()}__CREDENTIALS__<FIELD>"
+    )
 
 
 def _destination_hint(destination: str) -> str:

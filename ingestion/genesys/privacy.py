@@ -86,6 +86,8 @@ NATIONAL_PLANS: dict[str, NationalPlan] = {
     "39": NationalPlan(toll_free=("800", "803"), mobile=("3",)),
 }  # fmt: skip
 
+CACHE_LIMIT = 250_000  # entries per memo cache (bounded memory on very large months)
+
 NUMBER_TYPES = ("toll_free", "local", "mobile", "international", "invalid")
 
 _WORDS = re.compile(r"[A-Za-z]+")
@@ -179,6 +181,8 @@ class PiiHasher:
         digest = self._cache.get(value)
         if digest is None:
             digest = hmac.new(self._key, value.encode("utf-8"), hashlib.sha256).hexdigest()
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
             self._cache[value] = digest
         return digest
 
@@ -217,6 +221,14 @@ class PrivacyFilter:
             raise ValueError(f"unknown home country {home_country!r}")
         self._org = {n for n in (parse_number(d).e164 for d in org_dids) if n} | set(org_dids)
         self._cache: dict[str, ClassifiedAddress] = {}
+        self._names: dict[tuple[str, str | None], tuple[str | None, str | None]] = {}
+        self._personal_attributes: dict[str, bool] = {}
+        self._free_text: dict[str, str] = {}
+
+    @property
+    def address_cache(self) -> dict[str, ClassifiedAddress]:
+        """Classified values by raw ANI/DNIS (read-only use: a fast path for hot loops)."""
+        return self._cache
 
     @property
     def org_dids(self) -> frozenset[str]:
@@ -236,6 +248,8 @@ class PrivacyFilter:
         else:
             key = number.e164 if number.e164 is not None else raw.strip()
             result = ClassifiedAddress(None, self._hasher.hash(key), number.country_code, kind)
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
         self._cache[raw] = result
         return result
 
@@ -246,18 +260,33 @@ class PrivacyFilter:
         """(clear name, name hash): names of customers/external/unknown parties are hashed."""
         if name is None or name == "":
             return None, None
-        if self.is_internal_purpose(purpose) and not self._is_customer_number(name):
-            return name, None
-        return None, self._hasher.hash(name.strip())
+        key = (name, purpose)
+        result = self._names.get(key)
+        if result is None:
+            if self.is_internal_purpose(purpose) and not self._is_customer_number(name):
+                result = (name, None)
+            else:
+                result = (None, self._hasher.hash(name.strip()))
+            if len(self._names) >= CACHE_LIMIT:
+                self._names.clear()
+            self._names[key] = result
+        return result
 
     def free_text(self, value: str | None) -> str | None:
         """A free-text value that may carry a customer number (e.g. a transfer target)."""
-        if value is None or not looks_like_phone_number(value):
-            return value
-        number = parse_number(value)
-        if number.e164 is not None and number.e164 in self._org:
-            return value
-        return "hmac:" + self._hasher.hash(number.e164 or value.strip())
+        if value is None:
+            return None
+        result = self._free_text.get(value)
+        if result is None:
+            result = value
+            if looks_like_phone_number(value):
+                number = parse_number(value)
+                if number.e164 is None or number.e164 not in self._org:
+                    result = "hmac:" + self._hasher.hash(number.e164 or value.strip())
+            if len(self._free_text) >= CACHE_LIMIT:
+                self._free_text.clear()
+            self._free_text[value] = result
+        return result
 
     def attribute(self, name: str, value: str | None) -> str | None:
         """A participant attribute value: personal by name or shape -> hashed."""
@@ -269,8 +298,12 @@ class PrivacyFilter:
 
     def is_personal_attribute(self, name: str) -> bool:
         """True when a word of the attribute name (snake, kebab or camel case) is personal."""
-        words = _WORDS.findall(_CAMEL.sub(r"\1_\2", name))
-        return any(word.lower() in self.PII_ATTRIBUTE_WORDS for word in words)
+        personal = self._personal_attributes.get(name)
+        if personal is None:
+            words = _WORDS.findall(_CAMEL.sub(r"\1_\2", name))
+            personal = any(word.lower() in self.PII_ATTRIBUTE_WORDS for word in words)
+            self._personal_attributes[name] = personal
+        return personal
 
     def _is_customer_number(self, value: str) -> bool:
         if not looks_like_phone_number(value):

@@ -193,8 +193,8 @@ TOKEN_REFRESH_MARGIN_SECONDS = 60.0  # refresh this long before expiry (at most 
 
 # ---------------------------------------------------------------------------- async job polling
 JOB_POLL_FIRST_SECONDS = 0.1
-JOB_POLL_MAX_SECONDS = 5.0
-JOB_POLL_FACTOR = 1.5
+JOB_POLL_MAX_SECONDS = 10.0
+JOB_POLL_FACTOR = 2.0  # few polls per job: each one counts against the rate limit
 JOB_TIMEOUT_SECONDS = 3600.0  # give up on a job that is not done within an hour
 MAX_CONCURRENT_JOBS = 8  # conversation jobs in flight at once (Genesys org limit unconfirmed)
 BILLABLE_USAGE_MAX_POLLS = 30  # the billable usage report answers InProgress while it builds

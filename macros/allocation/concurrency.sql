@@ -74,3 +74,76 @@
 {% macro overage_cause_weight(excess_column, users_column, any_excess_column) -%}
     case when {{ any_excess_column }} > 0 then {{ excess_column }} else {{ users_column }} end
 {%- endmacro %}
+
+{#-
+    expand_to_slices: one row per input row x slice index in [first_slice_column, last_slice_column]
+    (bigint slice indexes of the billing month). A plain range join of millions of intervals on the
+    month's slice spine is slow (DuckDB falls back to a nested-loop-like plan); bucketing by day first
+    turns it into a small range join on at most 31 days followed by an equi-join on the day:
+    input -> the days it touches -> the slices of those days within the interval.
+
+    Emits CTEs <output_cte>__days, <output_cte>__slices, <output_cte>__by_day and <output_cte>
+    (every input column plus slice_index). `spine_cte` must be a CTE with a bigint slice_index
+    column covering the month (e.g. from slice_index_spine()).
+-#}
+{% macro expand_to_slices(input_cte, output_cte, spine_cte, first_slice_column, last_slice_column) -%}
+{%- set per_day = (1440 // (var('concurrency_slice_minutes') | int)) | int -%}
+{{ output_cte }}__slices as (
+    select
+        slice_index,
+        {{ fairshare.floor_div_nonneg('slice_index', per_day) }} as day_index
+    from {{ spine_cte }}
+    where slice_index < {{ fairshare.allocation_month_slices() }}
+),
+
+{{ output_cte }}__days as (
+    select distinct day_index
+    from {{ output_cte }}__slices
+),
+
+{{ output_cte }}__by_day as (
+    select
+        {{ input_cte }}.*,
+        {{ output_cte }}__days.day_index as expand_day_index
+    from {{ input_cte }}
+    inner join {{ output_cte }}__days
+        on
+            {{ output_cte }}__days.day_index
+            between {{ fairshare.floor_div_nonneg(input_cte ~ '.' ~ first_slice_column, per_day) }}
+            and {{ fairshare.floor_div_nonneg(input_cte ~ '.' ~ last_slice_column, per_day) }}
+),
+
+{{ output_cte }} as (
+    select
+        {{ output_cte }}__by_day.*,
+        {{ output_cte }}__slices.slice_index
+    from {{ output_cte }}__by_day
+    inner join {{ output_cte }}__slices
+        on
+            {{ output_cte }}__by_day.expand_day_index = {{ output_cte }}__slices.day_index
+            and {{ output_cte }}__slices.slice_index
+            between {{ output_cte }}__by_day.{{ first_slice_column }} and {{ output_cte }}__by_day.{{ last_slice_column }}
+)
+{%- endmacro %}
+
+{#-
+    floor_div_nonneg: floor(a / b) for NON-NEGATIVE bigint a and positive b (slice numbers of
+    millisecond offsets). fairshare.int_div handles negatives and huge products in a 38-digit type,
+    which costs noticeably on millions of rows; here plain 64-bit integer division is enough.
+    DuckDB: // on bigint. Snowflake: floor of the exact NUMBER division. BigQuery: div() on int64.
+-#}
+{% macro floor_div_nonneg(dividend, divisor) -%}
+    {{- return(adapter.dispatch('floor_div_nonneg', 'fairshare')(dividend, divisor)) -}}
+{%- endmacro %}
+
+{% macro default__floor_div_nonneg(dividend, divisor) -%}
+    cast(floor(({{ dividend }}) / ({{ divisor }})) as {{ dbt.type_bigint() }})
+{%- endmacro %}
+
+{% macro duckdb__floor_div_nonneg(dividend, divisor) -%}
+    (cast({{ dividend }} as bigint) // cast({{ divisor }} as bigint))
+{%- endmacro %}
+
+{% macro bigquery__floor_div_nonneg(dividend, divisor) -%}
+    div(cast({{ dividend }} as int64), cast({{ divisor }} as int64))
+{%- endmacro %}

@@ -21,12 +21,14 @@
     (({{ fairshare.int_wide(dividend) }} - {{ fairshare.int_mod(dividend, divisor) }}) / {{ fairshare.int_wide(divisor) }})
 {%- endmacro %}
 
+{#- DuckDB: `//` truncates toward zero; step down by one when the truncated remainder is negative. -#}
 {% macro duckdb__int_div(dividend, divisor) -%}
-    (({{ fairshare.int_wide(dividend) }} - {{ fairshare.int_mod(dividend, divisor) }}) // {{ fairshare.int_wide(divisor) }})
+    (({{ fairshare.int_wide(dividend) }} // {{ fairshare.int_wide(divisor) }})
+    - case when {{ fairshare.int_wide(dividend) }} % {{ fairshare.int_wide(divisor) }} < 0 then 1 else 0 end)
 {%- endmacro %}
 
 {% macro snowflake__int_div(dividend, divisor) -%}
-    cast(round(({{ fairshare.int_wide(dividend) }} - {{ fairshare.int_mod(dividend, divisor) }}) / {{ fairshare.int_wide(divisor) }}) as number(38, 0))
+    cast(round(({{ fairshare.int_wide(dividend) }} - {{ fairshare.int_mod(dividend, divisor) }}) / {{ fairshare.int_wide(divisor) }}) as number(38))
 {%- endmacro %}
 
 {% macro bigquery__int_div(dividend, divisor) -%}
@@ -44,7 +46,8 @@
 {%- endmacro %}
 
 {% macro duckdb__int_mod(dividend, divisor) -%}
-    ((({{ fairshare.int_wide(dividend) }} % {{ fairshare.int_wide(divisor) }}) + {{ fairshare.int_wide(divisor) }}) % {{ fairshare.int_wide(divisor) }})
+    ({{ fairshare.int_wide(dividend) }} % {{ fairshare.int_wide(divisor) }}
+    + case when {{ fairshare.int_wide(dividend) }} % {{ fairshare.int_wide(divisor) }} < 0 then {{ fairshare.int_wide(divisor) }} else 0 end)
 {%- endmacro %}
 
 
@@ -56,7 +59,9 @@
 
 {#-
     Cast an integer expression to a 38-digit integer type. DuckDB: hugeint; Snowflake:
-    number(38, 0); BigQuery: bignumeric (int64 overflows on products, div()/mod() accept it).
+    number(38) (scale 0 by default; spelled without the scale because the fakesnow emulator maps
+    exactly `number(38,0)` to a 64-bit BIGINT); BigQuery: bignumeric (int64 overflows on
+    products, div()/mod() accept it).
 -#}
 {% macro int_wide(expression) -%}
     {{- return(adapter.dispatch('int_wide', 'fairshare')(expression)) -}}
@@ -71,7 +76,7 @@
 {%- endmacro %}
 
 {% macro snowflake__int_wide(expression) -%}
-    cast({{ expression }} as number(38, 0))
+    cast({{ expression }} as number(38))
 {%- endmacro %}
 
 {% macro bigquery__int_wide(expression) -%}

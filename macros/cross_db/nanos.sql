@@ -6,7 +6,7 @@
     minute) has 7 decimals, so micro-units would round.
 -#}
 {% macro nanos_to_decimal(nanos_expression) -%}
-    cast(cast({{ nanos_expression }} as {{ fairshare.type_decimal(38, 9) }}) * cast(0.000000001 as {{ fairshare.type_decimal(38, 9) }}) as {{ fairshare.type_decimal(18, 9) }})
+    cast(cast({{ nanos_expression }} as {{ fairshare.type_decimal(18, 0) }}) * cast(0.000000001 as {{ fairshare.type_decimal(10, 9) }}) as {{ fairshare.type_decimal(18, 9) }})
 {%- endmacro %}
 
 {% macro decimal_to_nanos(decimal_expression) -%}

@@ -20,16 +20,27 @@ line_weights as (
     where allocation_method = 'named_users' and allocation_rule = 'driver'
 ),
 
-line_totals as (
-    select
+line_totals_by_line as (
+    select distinct
         invoice_lines.product_sku,
-        sum(invoice_lines.amount_cents) as amount_cents,
-        max(line_weights.driver_weight_total) as driver_weight_total
+        invoice_lines.invoice_id,
+        invoice_lines.invoice_line_id,
+        invoice_lines.amount_cents,
+        line_weights.driver_weight_total
     from invoice_lines
     inner join line_weights
         on
             invoice_lines.invoice_id = line_weights.invoice_id
             and invoice_lines.invoice_line_id = line_weights.invoice_line_id
+),
+
+-- a SKU billed on several lines (rare): its users carry the sum of the lines' shares
+line_totals as (
+    select
+        product_sku,
+        sum(amount_cents) as amount_cents,
+        max(driver_weight_total) as driver_weight_total
+    from line_totals_by_line
     group by 1
 ),
 

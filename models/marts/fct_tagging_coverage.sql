@@ -45,7 +45,13 @@ conversations as (
 ),
 
 slices as (
-    select * from {{ ref('int_trunk_slices_allocated') }}
+    select * from {{ ref('int_trunk_slices_attributed_to_cost_centers') }}
+    where billing_month = {{ fairshare.allocation_month() }}
+),
+
+telecom_lines as (
+    select * from {{ ref('int_telecom_lines_mapped_to_number_types') }}
+    where allocation_rule = 'driver'
 ),
 
 named_users as (
@@ -115,13 +121,23 @@ flagged_users as (
     where version_rank = 1 and needs_fix = 1
 ),
 
+named_lines as (
+    select distinct
+        product_sku,
+        invoice_id,
+        invoice_line_id,
+        amount_cents,
+        driver_weight_total
+    from bucket_costs
+    where allocation_method = 'named_users'
+),
+
 named_line_totals as (
     select
         product_sku,
         sum(amount_cents) as amount_cents,
         max(driver_weight_total) as driver_weight_total
-    from bucket_costs
-    where allocation_method = 'named_users'
+    from named_lines
     group by 1
 ),
 
@@ -177,13 +193,33 @@ user_concurrency_costs as (
     group by 1
 ),
 
-responsible_costs as (
+-- telecom: the share of its telecom line of each slice, summed per object (weights first, then money)
+responsible_weights as (
     select
         responsible_object_type,
         responsible_object_id,
-        sum(allocated_amount) as allocated_amount
+        lower(number_type) as number_type,
+        lower(direction) as direction,
+        sum({{ fairshare.int_wide('attributed_cost_weight') }}) as cost_weight
     from slices
     where responsible_object_type in ('user', 'queue')
+    group by 1, 2, 3, 4
+),
+
+responsible_costs as (
+    select
+        responsible_weights.responsible_object_type,
+        responsible_weights.responsible_object_id,
+        {{ fairshare.scaled_to_decimal(
+            'sum(' ~ fairshare.mul_div(
+                'telecom_lines.amount_cents * 10000', 'responsible_weights.cost_weight', 'telecom_lines.driver_weight_total'
+            ) ~ ')', 6
+        ) }} as allocated_amount
+    from responsible_weights
+    inner join telecom_lines
+        on
+            responsible_weights.number_type = telecom_lines.number_type
+            and responsible_weights.direction = telecom_lines.direction
     group by 1, 2
 ),
 
@@ -252,12 +288,30 @@ did_versions as (
     from dids
 ),
 
-did_orphan_costs as (
+did_orphan_weights as (
     select
         did,
-        sum(allocated_amount) as allocated_amount
+        lower(number_type) as number_type,
+        lower(direction) as direction,
+        sum({{ fairshare.int_wide('attributed_cost_weight') }}) as cost_weight
     from slices
     where cost_center_code = 'ORPHAN'
+    group by 1, 2, 3
+),
+
+did_orphan_costs as (
+    select
+        did_orphan_weights.did,
+        {{ fairshare.scaled_to_decimal(
+            'sum(' ~ fairshare.mul_div(
+                'telecom_lines.amount_cents * 10000', 'did_orphan_weights.cost_weight', 'telecom_lines.driver_weight_total'
+            ) ~ ')', 6
+        ) }} as allocated_amount
+    from did_orphan_weights
+    inner join telecom_lines
+        on
+            did_orphan_weights.number_type = telecom_lines.number_type
+            and did_orphan_weights.direction = telecom_lines.direction
     group by 1
 ),
 
@@ -278,14 +332,13 @@ did_rows as (
 
 -- OAuth clients
 api_line_totals as (
-    select
+    select distinct
         invoice_id,
         invoice_line_id,
-        sum(amount_cents) as amount_cents,
-        max(driver_weight_total) as driver_weight_total
+        amount_cents,
+        driver_weight_total
     from bucket_costs
     where allocation_method = 'api_requests'
-    group by 1, 2
 ),
 
 oauth_rows as (
@@ -308,12 +361,32 @@ oauth_rows as (
 ),
 
 -- conversations
-conversation_orphan_costs as (
+conversation_orphan_weights as (
     select
         conversation_id,
-        sum(allocated_amount) as allocated_amount
+        lower(number_type) as number_type,
+        lower(direction) as direction,
+        sum({{ fairshare.int_wide('attributed_cost_weight') }}) as cost_weight
     from slices
     where cost_center_code = 'ORPHAN'
+    group by 1, 2, 3
+),
+
+conversation_orphan_costs as (
+    select
+        conversation_orphan_weights.conversation_id,
+        {{ fairshare.scaled_to_decimal(
+            'sum(' ~ fairshare.mul_div(
+                'telecom_lines.amount_cents * 10000',
+                'conversation_orphan_weights.cost_weight',
+                'telecom_lines.driver_weight_total'
+            ) ~ ')', 6
+        ) }} as allocated_amount
+    from conversation_orphan_weights
+    inner join telecom_lines
+        on
+            conversation_orphan_weights.number_type = telecom_lines.number_type
+            and conversation_orphan_weights.direction = telecom_lines.direction
     group by 1
 ),
 

@@ -1,5 +1,7 @@
 -- Every vendor invoice line of the billing month is allocated to the cent: the allocated cents of
--- its invoice_lines rows add up exactly to the line amount (a line with no rows fails too).
+-- its invoice_lines rows add up exactly to the line amount (a line with no rows fails too), and
+-- every row's decimal amount equals its cents. Sums are taken over integer cents: exact on every
+-- engine (an emulator may sum decimals as doubles).
 with
 
 vendor_lines as (
@@ -18,7 +20,7 @@ allocated as (
         invoice_id,
         invoice_line_id,
         sum(amount_cents) as allocated_cents,
-        sum(amount) as allocated_amount
+        sum(case when amount * 100 <> amount_cents then 1 else 0 end) as rows_with_amount_not_cents
     from {{ ref('invoice_lines') }}
     group by 1, 2
 ),
@@ -29,7 +31,7 @@ compared as (
         vendor_lines.invoice_line_id,
         vendor_lines.line_cents,
         allocated.allocated_cents,
-        allocated.allocated_amount
+        allocated.rows_with_amount_not_cents
     from vendor_lines
     left join allocated
         on
@@ -41,4 +43,4 @@ select * from compared
 where
     allocated_cents is null
     or allocated_cents <> line_cents
-    or allocated_amount * 100 <> line_cents
+    or rows_with_amount_not_cents > 0

@@ -1,12 +1,21 @@
--- The month's allocations add up to the vendor invoices: per invoice, the allocated amount equals
--- the sum of its lines of the month and, when all its lines are in the month, the invoice total.
+-- The month's allocations add up to the vendor invoices: per invoice, the allocated cents equal
+-- the cents of its lines of the month and, when all its lines are in the month, the invoice total.
+-- Sums are taken over integer cents: exact on every engine.
 with
+
+vendor_lines as (
+    select
+        invoice_id,
+        date_start,
+        {{ fairshare.to_cents('amount') }} as line_cents
+    from {{ ref('stg_genesys__invoice_lines') }}
+),
 
 month_lines as (
     select
         invoice_id,
-        sum(amount) as lines_amount
-    from {{ ref('stg_genesys__invoice_lines') }}
+        sum(line_cents) as lines_cents
+    from vendor_lines
     where
         date_start >= {{ fairshare.allocation_month() }}
         and date_start < {{ fairshare.allocation_next_month() }}
@@ -16,19 +25,22 @@ month_lines as (
 all_lines as (
     select
         invoice_id,
-        sum(amount) as all_lines_amount
-    from {{ ref('stg_genesys__invoice_lines') }}
+        sum(line_cents) as all_lines_cents
+    from vendor_lines
     group by 1
 ),
 
 invoices as (
-    select * from {{ ref('stg_genesys__invoices') }}
+    select
+        invoice_id,
+        {{ fairshare.to_cents('amount') }} as invoice_cents
+    from {{ ref('stg_genesys__invoices') }}
 ),
 
 allocated as (
     select
         invoice_id,
-        sum(amount) as allocated_amount
+        sum(amount_cents) as allocated_cents
     from {{ ref('invoice_lines') }}
     group by 1
 ),
@@ -36,10 +48,10 @@ allocated as (
 compared as (
     select
         month_lines.invoice_id,
-        month_lines.lines_amount,
-        all_lines.all_lines_amount,
-        invoices.amount as invoice_amount,
-        allocated.allocated_amount
+        month_lines.lines_cents,
+        all_lines.all_lines_cents,
+        invoices.invoice_cents,
+        allocated.allocated_cents
     from month_lines
     inner join all_lines
         on month_lines.invoice_id = all_lines.invoice_id
@@ -51,10 +63,10 @@ compared as (
 
 select * from compared
 where
-    allocated_amount is null
-    or allocated_amount <> lines_amount
+    allocated_cents is null
+    or allocated_cents <> lines_cents
     or (
-        invoice_amount is not null
-        and all_lines_amount = lines_amount
-        and allocated_amount <> invoice_amount
+        invoice_cents is not null
+        and all_lines_cents = lines_cents
+        and allocated_cents <> invoice_cents
     )

@@ -16,7 +16,7 @@ counted as (
 invoiced as (
     select
         product_sku,
-        sum(quantity) as invoiced_users
+        sum(cast(quantity as {{ fairshare.type_decimal(38, 6) }})) as invoiced_users
     from {{ ref('int_invoice_lines_classified') }}
     where allocation_method = 'named_users'
     group by 1

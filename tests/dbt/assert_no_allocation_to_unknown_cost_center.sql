@@ -5,7 +5,7 @@ with
 allocated as (
     select
         cost_center_code,
-        sum(amount) as amount
+        sum(cast(amount as {{ fairshare.type_decimal(38, 6) }})) as amount
     from {{ ref('invoice_lines') }}
     group by 1
 ),

@@ -9,7 +9,11 @@ from pathlib import Path
 import pytest
 
 from fairshare import cli
-from fairshare.demo import replay_directory_history, sandbox_environment
+from fairshare.demo import (
+    SANDBOX_REQUESTS_PER_MINUTE,
+    replay_directory_history,
+    sandbox_environment,
+)
 from fairshare.sandbox.generator import generate
 from fairshare.sandbox.server import SandboxServer
 from ingestion.genesys.pipeline import run_extract
@@ -52,7 +56,12 @@ def extract_month(data_dir: Path, warehouse: Path, month: str = SANDBOX_MONTH) -
     """Land a sandbox month through the sandbox API, the way `fairshare demo` does."""
     with SandboxServer(data_dir, port=0) as server, sandbox_environment(data_dir, server.base_url):
         replay_directory_history(server, data_dir, month)
-        run_extract(month, duckdb_path=warehouse, voice_usage_csv=data_dir / "voice_usage.csv")
+        run_extract(
+            month,
+            duckdb_path=warehouse,
+            voice_usage_csv=data_dir / "voice_usage.csv",
+            requests_per_minute=SANDBOX_REQUESTS_PER_MINUTE,
+        )
 
 
 def build_args(**overrides: object) -> argparse.Namespace:

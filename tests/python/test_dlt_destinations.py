@@ -8,6 +8,7 @@ for its destination client, which resolves and validates the configuration witho
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dlt
@@ -18,6 +19,7 @@ from dlt.common.configuration.exceptions import (
     ConfigFieldMissingException,
     ConfigurationValueError,
 )
+from dlt.common.destination.client import JobClientBase
 
 from ingestion.genesys.pipeline import DESTINATIONS
 
@@ -38,15 +40,13 @@ def private_key_pem() -> str:
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No destination settings leak in from the developer's shell or dlt folders."""
-    import os
-
     for name in list(os.environ):
         if name.startswith(("DESTINATION__", "CREDENTIALS__")):
             monkeypatch.delenv(name)
     monkeypatch.chdir(tmp_path)
 
 
-def _client(destination: str, tmp_path: Path) -> object:
+def _client(destination: str, tmp_path: Path) -> JobClientBase:
     pipeline = dlt.pipeline(
         pipeline_name=f"fairshare_{destination}_config_check",
         destination=destination,
@@ -68,7 +68,7 @@ def test_snowflake_password_connection_string(
         "DESTINATION__SNOWFLAKE__CREDENTIALS",
         "snowflake://loader:s3cret@acme-xy12345/FAIRSHARE?warehouse=LOADING&role=LOADER",
     )
-    config = _client("snowflake", tmp_path).config  # type: ignore[attr-defined]
+    config = _client("snowflake", tmp_path).config
     assert config.dataset_name == DATASET
     params = config.credentials.to_connector_params()
     assert params["account"] == "acme-xy12345"
@@ -93,7 +93,7 @@ def test_snowflake_key_pair_fields(
     }
     for name, value in fields.items():
         monkeypatch.setenv(f"DESTINATION__SNOWFLAKE__CREDENTIALS__{name}", value)
-    config = _client("snowflake", tmp_path).config  # type: ignore[attr-defined]
+    config = _client("snowflake", tmp_path).config
     params = config.credentials.to_connector_params()
     assert params["account"] == "acme-xy12345"
     assert params["user"] == "loader"
@@ -122,7 +122,7 @@ def test_bigquery_service_account_fields(
     monkeypatch.setenv("DESTINATION__BIGQUERY__CREDENTIALS__CLIENT_EMAIL", email)
     monkeypatch.setenv("DESTINATION__BIGQUERY__CREDENTIALS__PRIVATE_KEY", private_key_pem)
     monkeypatch.setenv("DESTINATION__BIGQUERY__LOCATION", "EU")
-    config = _client("bigquery", tmp_path).config  # type: ignore[attr-defined]
+    config = _client("bigquery", tmp_path).config
     assert config.dataset_name == DATASET
     assert config.location == "EU"
     assert config.credentials.project_id == "acme-finops"

@@ -8,10 +8,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 
 from fairshare.sandbox.server import SandboxServer
 from ingestion.genesys import settings
-from ingestion.genesys.client import GenesysClient, RateLimiter, resolve_hosts
+from ingestion.genesys.client import (
+    GenesysClient,
+    RateLimiter,
+    _permission_error,
+    resolve_hosts,
+)
 from ingestion.genesys.errors import (
     ConfigurationError,
     CredentialsError,
@@ -33,7 +39,9 @@ class FakeClock:
         self.now += seconds
 
 
-def _client(server: SandboxServer, clock: FakeClock | None = None, **kwargs: object) -> GenesysClient:
+def _client(
+    server: SandboxServer, clock: FakeClock | None = None, **kwargs: object
+) -> GenesysClient:
     extra: dict[str, object] = {"requests_per_minute": 100_000}
     if clock is not None:
         extra.update(sleep=clock.sleep)
@@ -161,3 +169,13 @@ def test_token_is_refreshed_before_expiry_and_once_on_401(sandbox_dir: Path) -> 
         time.sleep(1.1)
         client.request(settings.DIVISIONS)
         assert client.retries == 0
+
+
+def test_403_without_a_named_permission_uses_the_endpoint_table() -> None:
+    response = requests.Response()
+    response.status_code = 403
+    response._content = b'{"message": "Forbidden", "code": "forbidden", "status": 403}'
+    confirmed = _permission_error(settings.QUEUES, "GET /api/v2/routing/queues", response)
+    assert "routing:queue:view" in str(confirmed) and "unconfirmed" not in str(confirmed)
+    unconfirmed = _permission_error(settings.USERS, "GET /api/v2/users", response)
+    assert "directory:user:view" in str(unconfirmed) and "unconfirmed" in str(unconfirmed)

@@ -108,7 +108,9 @@ def test_missing_column_is_reported_on_the_header(tmp_path: Path) -> None:
 )
 def test_malformed_voice_usage_csv(tmp_path: Path, row: str, column: str) -> None:
     with pytest.raises(CsvValidationError, match=rf"voice.csv, line 3, column {column}"):
-        read_voice_usage_csv(_write(tmp_path, "voice.csv", VOICE_HEADER, [VOICE_ROWS[1], row]), LOADED_AT)
+        read_voice_usage_csv(
+            _write(tmp_path, "voice.csv", VOICE_HEADER, [VOICE_ROWS[1], row]), LOADED_AT
+        )
 
 
 def test_duplicate_sip_call_id_and_missing_file(tmp_path: Path) -> None:

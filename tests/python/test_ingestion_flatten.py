@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+import orjson
 import pyarrow as pa
 import pytest
 
+from ingestion.genesys.arrow_flatten import (
+    ArrowConversationFlattener,
+    NotArrowable,
+    read_results_page,
+)
 from ingestion.genesys.arrow_tables import arrow_schema, to_arrow
-from ingestion.genesys.flatten import CONVERSATION_TABLES, ConversationColumns, flatten_conversations
+from ingestion.genesys.flatten import (
+    CONVERSATION_TABLES,
+    ConversationColumns,
+    flatten_conversations,
+)
 from ingestion.genesys.privacy import PiiHasher, PrivacyFilter
 from ingestion.genesys.schema import TABLES
 
@@ -169,9 +180,10 @@ def test_participants_and_attributes(privacy: PrivacyFilter) -> None:
 
 
 def test_sessions_hash_customer_numbers_and_keep_org_dids(privacy: PrivacyFilter) -> None:
-    sessions = {s["session_id"]: s for s in flatten_conversations([_conversation()], privacy)[
-        "conversation_sessions"
-    ]}
+    sessions = {
+        s["session_id"]: s
+        for s in flatten_conversations([_conversation()], privacy)["conversation_sessions"]
+    }
     cust = sessions["s-cust"]
     assert cust["ani"] is None
     assert cust["ani_hash"] == PiiHasher("k").hash("+13175550123")
@@ -181,7 +193,11 @@ def test_sessions_hash_customer_numbers_and_keep_org_dids(privacy: PrivacyFilter
     assert cust["dnis_number_type"] == "toll_free"
     assert cust["protocol_call_id"] == "abc@sip"
     ivr = sessions["s-ivr"]
-    assert (ivr["flow_id"], ivr["flow_name"], ivr["flow_type"]) == ("f-1", "Main Menu", "INBOUNDCALL")
+    assert (ivr["flow_id"], ivr["flow_name"], ivr["flow_type"]) == (
+        "f-1",
+        "Main Menu",
+        "INBOUNDCALL",
+    )
     assert (ivr["transfer_type"], ivr["transfer_target_name"]) == ("ACD", "SALES_Inbound")
 
 
@@ -209,7 +225,9 @@ def test_columns_match_the_contract_and_convert_to_arrow(privacy: PrivacyFilter)
         assert list(columns.columns[table]) == expected
         arrow = to_arrow(table, columns.columns[table], loaded_at)
         assert arrow.schema == arrow_schema(table)
-    segments = to_arrow("conversation_segments", columns.columns["conversation_segments"], loaded_at)
+    segments = to_arrow(
+        "conversation_segments", columns.columns["conversation_segments"], loaded_at
+    )
     assert segments.schema.field("segment_start").type == pa.timestamp("us", tz="UTC")
     assert segments.column("segment_start")[0].as_py() == datetime(
         2026, 10, 14, 9, 0, 3, 120000, tzinfo=UTC
@@ -217,3 +235,77 @@ def test_columns_match_the_contract_and_convert_to_arrow(privacy: PrivacyFilter)
     assert columns.row_counts()["conversations"] == 2
     columns.clear()
     assert columns.rows == 0
+
+
+# ------------------------------------------------------------------------- the Arrow fast path
+
+
+def _page(conversations: list[bytes], cursor: str | None = "next") -> bytes:
+    tail = b',"cursor":"' + cursor.encode() + b'"' if cursor else b""
+    return b'{"conversations":[' + b",".join(conversations) + b"]" + tail + b"}"
+
+
+def _both_paths(raw: bytes, privacy_key: str = "k") -> tuple[dict[str, Any], dict[str, Any]]:
+    """(fast path tables, reference path tables) of one page, as sorted row lists."""
+    loaded_at = datetime(2026, 11, 1, tzinfo=UTC)
+    org = {"+18005550100"}
+    page, _ = read_results_page(raw)
+    assert page.arrow is not None
+    fast = ArrowConversationFlattener(PrivacyFilter(PiiHasher(privacy_key), org, "US"))
+    fast_cols = fast.flatten(page.arrow, set())
+    reference = ConversationColumns(PrivacyFilter(PiiHasher(privacy_key), org, "US"))
+    seen: set[str] = set()
+    for conversation in orjson.loads(raw)["conversations"]:
+        if conversation["conversationId"] not in seen:
+            seen.add(conversation["conversationId"])
+            reference.add(conversation)
+    ref_cols = reference.columns
+
+    def rows(table: str, cols: Any) -> list[str]:
+        arrow = to_arrow(table, cols, loaded_at)
+        assert arrow.schema == arrow_schema(table)
+        return sorted(map(repr, arrow.to_pylist()))
+
+    return (
+        {t: rows(t, fast_cols[t]) for t in CONVERSATION_TABLES},
+        {t: rows(t, ref_cols[t]) for t in CONVERSATION_TABLES},
+    )
+
+
+@pytest.mark.parametrize("dataset", ["sandbox_dir", "sandbox_defects_dir"])
+def test_fast_path_equals_the_reference_on_the_sandbox(
+    dataset: str, request: pytest.FixtureRequest
+) -> None:
+    data_dir: Path = request.getfixturevalue(dataset)
+    days = sorted((data_dir / "conversations").glob("*.jsonl"))
+    lines = [line for day in days[:12] for line in day.read_bytes().splitlines() if line]
+    fast, reference = _both_paths(_page(lines))
+    assert fast == reference
+    assert len(fast["conversation_segments"]) > 1000
+
+
+def test_fast_path_handles_in_progress_and_cursor() -> None:
+    raw = _page([orjson.dumps(_conversation(end=None)), orjson.dumps(_conversation())], None)
+    page, cursor = read_results_page(raw)
+    assert cursor is None and page.arrow is not None and len(page) == 2
+    fast, reference = _both_paths(raw)
+    assert fast == reference
+    assert len(fast["conversations"]) == 1  # the same id twice: kept once
+
+
+def test_pages_the_fast_path_cannot_take_fall_back_to_the_reference() -> None:
+    odd_type = _conversation()
+    odd_type["participants"][2]["sessions"][0]["segments"][1]["conference"] = "no"
+    page, cursor = read_results_page(_page([orjson.dumps(odd_type)]))
+    assert page.arrow is None and cursor == "next"
+    assert page.python()[0]["conversationId"] == "c-1"
+
+    numeric_attribute = _conversation()
+    numeric_attribute["participants"][1]["attributes"] = {"Priority": 5}
+    page, _ = read_results_page(_page([orjson.dumps(numeric_attribute)]))
+    assert page.arrow is not None
+    seen: set[str] = set()
+    fast = ArrowConversationFlattener(PrivacyFilter(PiiHasher("k"), set(), "US"))
+    with pytest.raises(NotArrowable):
+        fast.flatten(page.arrow, seen)
+    assert seen == set()  # a declined page leaves the conversations to the reference path

@@ -135,9 +135,13 @@ def _expected_counts(data_dir: Path) -> dict[str, int]:
     expected = {table: counts[key] for table, key in EXPECTED_KEYS.items()}
     details = [orjson.loads(line) for line in (data_dir / "user_details.jsonl").open("rb")]
     expected["user_presence"] = sum(_overlapping(d.get("primaryPresence") or []) for d in details)
-    expected["user_routing_status"] = sum(_overlapping(d.get("routingStatus") or []) for d in details)
+    expected["user_routing_status"] = sum(
+        _overlapping(d.get("routingStatus") or []) for d in details
+    )
     usage = [orjson.loads(line) for line in (data_dir / "api_usage.jsonl").open("rb")]
-    expected["api_usage"] = sum(1 for u in usage if MONTH_START[:10] <= u["date"][:10] < MONTH_END[:10])
+    expected["api_usage"] = sum(
+        1 for u in usage if MONTH_START[:10] <= u["date"][:10] < MONTH_END[:10]
+    )
     return expected
 
 
@@ -179,7 +183,16 @@ def clean(
 ) -> tuple[Path, ExtractResult]:
     """One clean extract of the sandbox month (API invoices + the voice usage file)."""
     db = tmp_path_factory.mktemp("clean") / "raw.duckdb"
-    result = _extract(module_server, db, voice_usage_csv=sandbox_dir / "voice_usage.csv")
+    progress: dict[str, int] = {}
+
+    def report(label: str, rows: int) -> None:
+        progress[label] = progress.get(label, 0) + rows
+
+    result = _extract(
+        module_server, db, voice_usage_csv=sandbox_dir / "voice_usage.csv", progress=report
+    )
+    assert progress["conversations"] == result.rows["conversations"]
+    assert progress["voice_usage"] == result.rows["voice_usage"]
     return db, result
 
 
@@ -220,7 +233,11 @@ def test_columns_and_types_follow_the_contract(clean: tuple[Path, ExtractResult]
                     [RAW, name],
                 ).fetchall()
             )
-            extra = {"_dlt_id", "_dlt_valid_from", "_dlt_valid_to"} if table.write_disposition == "scd2" else set()
+            extra = (
+                {"_dlt_id", "_dlt_valid_from", "_dlt_valid_to"}
+                if table.write_disposition == "scd2"
+                else set()
+            )
             assert set(found) == set(table.column_names) | extra, name
             for column in table.columns:
                 if column.type == "money":
@@ -240,7 +257,9 @@ def test_invoice_amounts_are_exact(clean: tuple[Path, ExtractResult], sandbox_di
         for line in json.loads(path.read_text()):
             expected[(path.stem, line["id"])] = Decimal(str(line["amount"]))
     with duckdb.connect(str(db), read_only=True) as con:
-        rows = con.execute(f"select invoice_id, line_id, amount from {RAW}.invoice_lines").fetchall()
+        rows = con.execute(
+            f"select invoice_id, line_id, amount from {RAW}.invoice_lines"
+        ).fetchall()
     assert {(i, line): amount for i, line, amount in rows} == expected
     assert all(isinstance(amount, Decimal) for _, _, amount in rows)
 
@@ -437,3 +456,89 @@ def test_daily_directory_snapshots_keep_history(sandbox_dir: Path, tmp_path: Pat
     assert versions[1][2] is None
     assert current is not None and current[0] == current[1]
     assert snapshots[0] == datetime(2026, 10, 1, tzinfo=UTC)
+
+
+def test_invoice_csv_replaces_the_api_lines_of_its_invoice(
+    module_server: SandboxServer, clean_copy: Path, sandbox_dir: Path
+) -> None:
+    csv_path = sandbox_dir / "billing" / "invoice_lines.csv"
+    csv_lines = csv_path.read_text().splitlines()[1:]
+    before = _counts(clean_copy)
+    result = _extract(module_server, clean_copy, include_api=False, invoice_csv=csv_path)
+    assert result.rows == {"invoices": 1, "invoice_lines": len(csv_lines)}
+    with duckdb.connect(str(clean_copy), read_only=True) as con:
+        sources = con.execute(
+            f"select source, count(*) from {RAW}.invoice_lines group by source"
+        ).fetchall()
+        header = con.execute(f"select source, amount from {RAW}.invoices").fetchall()
+    assert sources == [("csv", len(csv_lines))]
+    total = sum(Decimal(line.rsplit(",", 2)[1]) for line in csv_lines)
+    assert header == [("csv", total)]
+    after = _counts(clean_copy)
+    assert {t: n for t, n in after.items() if t != "invoice_lines"} == {
+        t: n for t, n in before.items() if t != "invoice_lines"
+    }
+
+
+def test_files_only_load_creates_every_contract_table(sandbox_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "files.duckdb"
+    with _environment_without_api():
+        result = run_extract(
+            MONTH,
+            duckdb_path=db,
+            include_api=False,
+            voice_usage_csv=sandbox_dir / "voice_usage.csv",
+            pipelines_dir=tmp_path / "pipelines",
+        )
+    counts = _counts(db)  # every contract table exists, empty but for the file
+    assert counts.pop("voice_usage") == result.rows["voice_usage"] > 0
+    assert set(counts.values()) == {0}
+
+
+@contextmanager
+def _environment_without_api() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as mp:
+        for key in ("GENESYS_CLIENT_ID", "GENESYS_CLIENT_SECRET", "GENESYS_API_BASE"):
+            mp.delenv(key, raising=False)
+        yield
+
+
+def test_defects_dataset_lands_without_duplicates(
+    sandbox_defects_dir: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "defects.duckdb"
+    with SandboxServer(sandbox_defects_dir, port=0) as server:
+        _extract(server, db)
+    expected = json.loads((sandbox_defects_dir / "expected.json").read_text())
+    counts = _counts(db)
+    assert counts["conversations"] == expected["counts"]["conversations"]
+    assert counts["conversation_segments"] == expected["counts"]["segments"]
+    malformed = [d for d in expected["defects"] if d["kind"] == "malformed_phone"]
+    assert malformed
+    with duckdb.connect(str(db), read_only=True) as con:
+        for defect in malformed:
+            rows = con.execute(
+                f"select distinct ani, ani_number_type, ani_hash is not null"
+                f" from {RAW}.conversation_sessions"
+                " where conversation_id = ? and ani_number_type is not null",
+                [defect["conversationId"]],
+            ).fetchall()
+            assert rows == [(None, "invalid", True)]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"month": "2026-13"}, "invalid month '2026-13': use YYYY-MM"),
+        ({"destination": "postgres"}, "unknown destination 'postgres'"),
+        ({"include_api": False}, "nothing to extract"),
+        ({"days_per_job": 0}, "days per job >= 1"),
+    ],
+)
+def test_invalid_arguments_fail_before_any_work(
+    kwargs: dict[str, Any], message: str, tmp_path: Path
+) -> None:
+    month = kwargs.pop("month", MONTH)
+    with pytest.raises(ConfigurationError, match=re.escape(message)):
+        run_extract(month, duckdb_path=tmp_path / "x.duckdb", pipelines_dir=tmp_path, **kwargs)
+    assert not (tmp_path / "x.duckdb").exists()

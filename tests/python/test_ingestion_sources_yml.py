@@ -8,8 +8,11 @@ from typing import Any
 import yaml
 
 from ingestion.genesys.schema import TABLES
+from ingestion.genesys.sources_yml import render
 
-SOURCES = Path(__file__).resolve().parents[2] / "models" / "staging" / "genesys" / "_genesys__sources.yml"
+SOURCES = (
+    Path(__file__).resolve().parents[2] / "models" / "staging" / "genesys" / "_genesys__sources.yml"
+)
 SCD2_COLUMNS = ["_dlt_id", "_dlt_valid_from", "_dlt_valid_to"]
 
 
@@ -42,3 +45,7 @@ def test_scd2_tables_have_no_load_heartbeat_freshness() -> None:
     for table in _source()["tables"]:
         if TABLES[table["name"]].write_disposition == "scd2":
             assert table["config"]["freshness"] is None, table["name"]
+
+
+def test_the_file_is_the_rendering_of_the_contract() -> None:
+    assert SOURCES.read_text() == render(), "run: python -m ingestion.genesys.sources_yml"

@@ -1,16 +1,16 @@
 """The whole `dbt build` runs on Snowflake (emulated by fakesnow) and bills as DuckDB does.
 
-The sandbox month is extracted by the real pipeline into DuckDB and built there. Its raw tables are
-then copied into a fakesnow server the way a Snowflake loader does it (Parquet files, `PUT` to the
-table stage, `COPY INTO`), and `dbt build` (seeds, models, unit tests, data tests) runs with
-dbt-snowflake against the server through the shipped profile's `snowflake` target. The only
-emulator-specific switch is `FAIRSHARE_FAKESNOW=1`, read by the macro override in
-`macros/fakesnow/` (see docs/portability.md).
+The sandbox month is extracted by the real pipeline into DuckDB and built there (the session's
+`warehouse` fixture, shared with the end-to-end tests). Its raw tables are then copied into a
+fakesnow server the way a Snowflake loader does it (Parquet files, `PUT` to the table stage,
+`COPY INTO`), and `dbt build` (seeds, models, unit tests, data tests) runs with dbt-snowflake
+against the server through the shipped profile's `snowflake` target. The only emulator-specific
+switch is `FAIRSHARE_FAKESNOW=1`, read by the macro override in `macros/fakesnow/` (see
+docs/portability.md).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import os
@@ -27,24 +27,20 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import fakesnow
 import pytest
 import snowflake.connector
+from fakesnow import server as start_fakesnow_server  # needs the server extra: fakesnow[server]
 from fakesnow.transforms import stage as fakesnow_stage
 
-from fairshare import cli
 from fairshare.dbt_runner import project_dir
-from fairshare.demo import replay_directory_history, sandbox_environment
-from fairshare.sandbox.server import SandboxServer
-from ingestion.genesys.pipeline import run_extract
-
-log = logging.getLogger(__name__)
 
 MONTH = "2026-10"
 RAW_SCHEMA = "genesys_raw"
 DATABASE = "FAIRSHARE"
 DBT_TIMEOUT_SECONDS = 600
 CENT = Decimal("0.01")
+# a data test configured to warn may warn; anything else must succeed
+OK_STATUSES = {"success", "pass", "warn"}
 
 INVOICE_LINES_SQL = """
     select billing_month, invoice_id, invoice_line_id, cost_center_code, allocation_method, amount
@@ -66,13 +62,21 @@ SNOWFLAKE_TYPES = {
 
 InvoiceRow = tuple[str, str, str, str, str, Decimal]
 
+# fakesnow's own cursor warns about an Arrow copy on DuckDB 2.0: not ours to fix
+pytestmark = pytest.mark.filterwarnings("ignore:Arrow output on a DB-API result:UserWarning")
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, repr=False)
 class DbtRun:
     returncode: int
     output: str
     statuses: dict[str, str]  # unique_id -> status, from run_results.json
     buildable: set[str]  # every enabled seed, model, unit test and data test of the manifest
+    incremental: dict[str, str]  # unique_id -> relation name of the incremental models
+    work_dir: Path
+
+    def __repr__(self) -> str:  # keeps pytest's failure report short
+        return f"DbtRun(returncode={self.returncode}, nodes={len(self.statuses)})"
 
     def tail(self, lines: int = 60) -> str:
         return "\n".join(self.output.splitlines()[-lines:])
@@ -86,41 +90,26 @@ def _run_results(target_path: Path) -> dict[str, str]:
     return {r["unique_id"]: str(r["status"]) for r in data["results"]}
 
 
-def _buildable_nodes(target_path: Path) -> set[str]:
+def _manifest_nodes(target_path: Path) -> tuple[set[str], dict[str, str]]:
+    """Every enabled seed, model, unit test and data test; and the incremental models."""
     path = target_path / "manifest.json"
     if not path.is_file():
-        return set()
+        return set(), {}
     manifest = json.loads(path.read_text())
-    nodes = {
+    nodes = manifest["nodes"]
+    buildable = {
         unique_id
-        for unique_id, node in manifest["nodes"].items()
+        for unique_id, node in nodes.items()
         if node["resource_type"] in {"seed", "model", "test"}
         and node.get("config", {}).get("enabled", True)
     }
-    return nodes | set(manifest.get("unit_tests", {}))
-
-
-@pytest.fixture(scope="module")
-def duckdb_build(sandbox_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The sandbox month extracted by the real pipeline and built with dbt-duckdb."""
-    path = tmp_path_factory.mktemp("portability-duckdb") / "fairshare.duckdb"
-    mp = pytest.MonkeyPatch()
-    mp.setenv("FAIRSHARE_DUCKDB_PATH", str(path))
-    try:
-        with (
-            SandboxServer(sandbox_dir, port=0) as server,
-            sandbox_environment(sandbox_dir, server.base_url),
-        ):
-            replay_directory_history(server, sandbox_dir, MONTH)
-            run_extract(MONTH, duckdb_path=path, voice_usage_csv=sandbox_dir / "voice_usage.csv")
-        cli.step_build(
-            argparse.Namespace(
-                month=MONTH, target=None, full_refresh=False, orphan_policy=None, mode=None
-            )
-        )
-        yield path
-    finally:
-        mp.undo()
+    incremental = {
+        unique_id: str(node["relation_name"])
+        for unique_id, node in nodes.items()
+        if node["resource_type"] == "model"
+        and node.get("config", {}).get("materialized") == "incremental"
+    }
+    return buildable | set(manifest.get("unit_tests", {})), incremental
 
 
 class EmulatorErrors(logging.Handler):
@@ -136,7 +125,8 @@ class EmulatorErrors(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage()[-3000:])
+        error = record.exc_info[1] if record.exc_info else None
+        self.messages.append(f"{error!r}\nin: {record.getMessage()[:1500]}")
 
 
 @dataclass(frozen=True)
@@ -149,13 +139,17 @@ class FakesnowServer:
 def fakesnow_server() -> Iterator[FakesnowServer]:
     """A fakesnow server on a free loopback port, in a thread of this process."""
     errors = EmulatorErrors()
-    server_logger = logging.getLogger("fakesnow.server")
-    server_logger.addHandler(errors)
+    # on the parent logger: uvicorn's logging setup resets the handlers of "fakesnow.server"
+    parent_logger = logging.getLogger("fakesnow")
+    parent_logger.addHandler(errors)
     try:
-        with fakesnow.server() as connection_kwargs:
+        with start_fakesnow_server() as connection_kwargs:
+            # one INFO line per request otherwise (set after uvicorn's own logging setup)
+            for name in ("uvicorn.access", "fakesnow.server"):
+                logging.getLogger(name).setLevel(logging.WARNING)
             yield FakesnowServer(connection_kwargs, errors)
     finally:
-        server_logger.removeHandler(errors)
+        parent_logger.removeHandler(errors)
         # fakesnow keeps staged (PUT) files in a temporary folder of its own
         shutil.rmtree(fakesnow_stage.LOCAL_BUCKET_PATH, ignore_errors=True)
 
@@ -259,7 +253,7 @@ def run_dbt_snowflake(
         "--log-path",
         str(work_dir / "logs"),
     ]
-    output_path = work_dir / "dbt-output.txt"
+    output_path = work_dir / f"dbt-{args[0]}-output.txt"
     deadline = time.monotonic() + DBT_TIMEOUT_SECONDS
     with output_path.open("w") as output:
         proc = subprocess.Popen(
@@ -274,26 +268,71 @@ def run_dbt_snowflake(
     text = output_path.read_text()
     if errors.messages:
         text += "\nfakesnow server errors:\n" + "\n".join(errors.messages)
+    buildable, incremental = _manifest_nodes(target_path)
     return DbtRun(
-        proc.returncode,
-        text,
-        _run_results(target_path),
-        _buildable_nodes(target_path),
+        proc.returncode, text, _run_results(target_path), buildable, incremental, work_dir
     )
 
 
 @pytest.fixture(scope="module")
 def snowflake_build(
-    duckdb_build: Path,
+    warehouse: Path,
     fakesnow_server: FakesnowServer,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> DbtRun:
     """Raw tables copied into fakesnow, then the whole `dbt build` with dbt-snowflake."""
     work_dir = tmp_path_factory.mktemp("portability-snowflake")
     kwargs = fakesnow_server.connection_kwargs
-    copied = copy_raw_tables(duckdb_build, kwargs, work_dir)
+    copied = copy_raw_tables(warehouse, kwargs, work_dir)
     assert copied, "the DuckDB warehouse has raw tables to copy"
     return run_dbt_snowflake(["build"], snowflake_env(kwargs), work_dir, fakesnow_server.errors)
+
+
+@dataclass(frozen=True)
+class Rerun:
+    run: DbtRun
+    before: dict[str, list[tuple[Any, ...]]]  # relation -> rows per billing month, before
+    after: dict[str, list[tuple[Any, ...]]]
+    leftover_tables: list[str]  # dbt's temporary relations still in the database
+
+
+def _query_snowflake(connection_kwargs: dict[str, Any], sql: str) -> list[tuple[Any, ...]]:
+    with snowflake.connector.connect(**connection_kwargs, database=DATABASE) as con:
+        cursor = con.cursor()
+        cursor.execute(sql)
+        return list(cursor.fetchall())
+
+
+def _rows_per_month(
+    connection_kwargs: dict[str, Any], relations: list[str]
+) -> dict[str, list[tuple[Any, ...]]]:
+    return {
+        relation: _query_snowflake(
+            connection_kwargs,
+            f"select billing_month, count(*) from {relation} group by 1 order by 1",
+        )
+        for relation in relations
+    }
+
+
+@pytest.fixture(scope="module")
+def snowflake_rerun(snowflake_build: DbtRun, fakesnow_server: FakesnowServer) -> Rerun:
+    """The month run again: the incremental models (delete+insert of the month) and downstream."""
+    kwargs = fakesnow_server.connection_kwargs
+    relations = sorted(snowflake_build.incremental.values())
+    before = _rows_per_month(kwargs, relations)
+    run = run_dbt_snowflake(
+        ["run", "--select", "config.materialized:incremental+"],
+        snowflake_env(kwargs),
+        snowflake_build.work_dir,
+        fakesnow_server.errors,
+    )
+    leftovers = [
+        name
+        for (name,) in _query_snowflake(kwargs, "select table_name from information_schema.tables")
+        if "DBT_TMP" in str(name).upper()
+    ]
+    return Rerun(run, before, _rows_per_month(kwargs, relations), leftovers)
 
 
 def _invoice_lines_duckdb(path: Path) -> list[InvoiceRow]:
@@ -303,11 +342,8 @@ def _invoice_lines_duckdb(path: Path) -> list[InvoiceRow]:
 
 
 def _invoice_lines_snowflake(connection_kwargs: dict[str, Any]) -> list[InvoiceRow]:
-    with snowflake.connector.connect(**connection_kwargs, database=DATABASE) as con:
-        cursor = con.cursor()
-        cursor.execute(INVOICE_LINES_SQL.format(table=f"{DATABASE}.marts.invoice_lines"))
-        rows = cursor.fetchall()
-    return [_normalise(row) for row in rows]
+    sql = INVOICE_LINES_SQL.format(table=f"{DATABASE}.marts.invoice_lines")
+    return [_normalise(row) for row in _query_snowflake(connection_kwargs, sql)]
 
 
 def _normalise(row: tuple[Any, ...]) -> InvoiceRow:
@@ -326,11 +362,10 @@ def _normalise(row: tuple[Any, ...]) -> InvoiceRow:
 
 
 def test_whole_dbt_build_passes_on_snowflake(snowflake_build: DbtRun) -> None:
-    assert snowflake_build.returncode == 0, snowflake_build.tail()
     statuses = snowflake_build.statuses
-    bad = {node: status for node, status in statuses.items() if status not in {"success", "pass"}}
-    assert not bad, f"{bad}\n{snowflake_build.tail()}"
-    kinds = defaultdict(int)
+    bad = {node: status for node, status in statuses.items() if status not in OK_STATUSES}
+    assert snowflake_build.returncode == 0 and not bad, f"{bad}\n{snowflake_build.tail()}"
+    kinds: defaultdict[str, int] = defaultdict(int)
     for node in statuses:
         kinds[node.split(".")[0]] += 1
     assert kinds["model"] >= 20 and kinds["seed"] >= 1, dict(kinds)
@@ -339,12 +374,9 @@ def test_whole_dbt_build_passes_on_snowflake(snowflake_build: DbtRun) -> None:
     assert set(statuses) == snowflake_build.buildable
 
 
-def test_invoice_lines_equal_duckdb_to_the_cent(
-    snowflake_build: DbtRun, duckdb_build: Path, fakesnow_server: FakesnowServer
-) -> None:
-    assert snowflake_build.returncode == 0, snowflake_build.tail()
-    on_duckdb = sorted(_invoice_lines_duckdb(duckdb_build))
-    on_snowflake = sorted(_invoice_lines_snowflake(fakesnow_server.connection_kwargs))
+def _assert_invoice_lines_equal(warehouse: Path, connection_kwargs: dict[str, Any]) -> None:
+    on_duckdb = sorted(_invoice_lines_duckdb(warehouse))
+    on_snowflake = sorted(_invoice_lines_snowflake(connection_kwargs))
     assert on_duckdb, "the DuckDB build allocated invoice lines"
     only_duckdb = sorted(set(on_duckdb) - set(on_snowflake))[:10]
     only_snowflake = sorted(set(on_snowflake) - set(on_duckdb))[:10]
@@ -352,3 +384,30 @@ def test_invoice_lines_equal_duckdb_to_the_cent(
         f"only DuckDB: {only_duckdb}\nonly Snowflake: {only_snowflake}"
     )
     assert sum(row[-1] for row in on_snowflake) == sum(row[-1] for row in on_duckdb)
+
+
+def test_invoice_lines_equal_duckdb_to_the_cent(
+    snowflake_build: DbtRun, warehouse: Path, fakesnow_server: FakesnowServer
+) -> None:
+    assert snowflake_build.statuses.get("model.fairshare.invoice_lines") == "success", (
+        snowflake_build.tail()
+    )
+    _assert_invoice_lines_equal(warehouse, fakesnow_server.connection_kwargs)
+
+
+def test_rerun_replaces_the_month_on_snowflake(
+    snowflake_build: DbtRun,
+    snowflake_rerun: Rerun,
+    warehouse: Path,
+    fakesnow_server: FakesnowServer,
+) -> None:
+    """Second run of the month: the incremental path (temporary table, delete+insert)."""
+    assert snowflake_build.incremental, "the heavy models are incremental per billing month"
+    run = snowflake_rerun.run
+    bad = {node: status for node, status in run.statuses.items() if status != "success"}
+    assert run.returncode == 0 and not bad, f"{bad}\n{run.tail()}"
+    assert set(snowflake_build.incremental) <= set(run.statuses)
+    # the month's partition is replaced, not appended to
+    assert snowflake_rerun.after == snowflake_rerun.before
+    assert not snowflake_rerun.leftover_tables
+    _assert_invoice_lines_equal(warehouse, fakesnow_server.connection_kwargs)

@@ -4,50 +4,50 @@
     milliseconds worked for it. One row per user x slice: the cost center with the most queue time in
     that slice (ties: lowest code). Used to count a borrowed agent for the department they worked for.
     Segments of untagged queues are ignored (the agent then counts for their home department).
+    Reads the validated segments of the segment attribution (excluded segments are left out).
 -#}
 {%- set slice_ms = fairshare.concurrency_slice_ms() -%}
 with
 
 segments as (
-    select * from {{ ref('stg_genesys__conversation_segments') }}
+    select * from {{ ref('int_conversation_segments_validated') }}
     where
-        queue_id is not null
-        and segment_started_at < {{ fairshare.allocation_month_end() }}
-        and segment_ended_at > {{ fairshare.allocation_month_start() }}
-),
-
-participants as (
-    select * from {{ ref('stg_genesys__conversation_participants') }}
-    where user_id is not null
+        billing_month = {{ fairshare.allocation_month() }}
+        and exclusion_reason is null
+        and queue_id is not null
+        and user_id is not null
+        and started_ms < {{ fairshare.billing_month_end_ms() }}
+        and ended_ms > {{ fairshare.billing_month_start_ms() }}
 ),
 
 queue_tags as (
-    select * from {{ ref('int_queues_tagged_to_cost_centers') }}
+    select
+        queue_id,
+        cost_center_code,
+        {{ fairshare.epoch_ms('valid_from') }} as valid_from_ms,
+        {{ fairshare.epoch_ms('valid_to') }} as valid_to_ms
+    from {{ ref('int_queues_tagged_to_cost_centers') }}
     where cost_center_code is not null
 ),
 
 agent_segments as (
     select
-        participants.user_id,
+        segments.user_id,
         queue_tags.cost_center_code,
-        {{ fairshare.ms_between(
-            fairshare.allocation_month_start(),
-            'greatest(segments.segment_started_at, ' ~ fairshare.allocation_month_start() ~ ')'
-        ) }} as from_ms,
-        {{ fairshare.ms_between(
-            fairshare.allocation_month_start(),
-            'least(segments.segment_ended_at, ' ~ fairshare.allocation_month_end() ~ ')'
-        ) }} as to_ms
+        case
+            when segments.started_ms < {{ fairshare.billing_month_start_ms() }} then 0
+            else segments.started_ms - {{ fairshare.billing_month_start_ms() }}
+        end as from_ms,
+        case
+            when segments.ended_ms > {{ fairshare.billing_month_end_ms() }} then {{ fairshare.allocation_month_ms() }}
+            else segments.ended_ms - {{ fairshare.billing_month_start_ms() }}
+        end as to_ms
     from segments
-    inner join participants
-        on
-            segments.conversation_id = participants.conversation_id
-            and segments.participant_id = participants.participant_id
     inner join queue_tags
         on
             segments.queue_id = queue_tags.queue_id
-            and segments.segment_started_at >= queue_tags.valid_from
-            and segments.segment_started_at < queue_tags.valid_to
+            and segments.started_ms >= queue_tags.valid_from_ms
+            and segments.started_ms < queue_tags.valid_to_ms
 ),
 
 agent_segment_slices as (
@@ -56,20 +56,14 @@ agent_segment_slices as (
         cost_center_code,
         from_ms,
         to_ms,
-        {{ fairshare.int_div('from_ms', slice_ms) }} as first_slice,
-        {{ fairshare.int_div('to_ms - 1', slice_ms) }} as last_slice
+        {{ fairshare.floor_div_nonneg('from_ms', slice_ms) }} as first_slice,
+        {{ fairshare.floor_div_nonneg('to_ms - 1', slice_ms) }} as last_slice
     from agent_segments
     where to_ms > from_ms
 ),
 
 slice_spine as (
     {{ fairshare.slice_index_spine() }}
-),
-
-month_slices as (
-    select slice_index
-    from slice_spine
-    where slice_index < {{ fairshare.allocation_month_slices() }}
 ),
 
 single_slice_work as (
@@ -82,17 +76,23 @@ single_slice_work as (
     where first_slice = last_slice
 ),
 
+multi_slice_segments as (
+    select * from agent_segment_slices
+    where first_slice < last_slice
+),
+
+{{ fairshare.expand_to_slices(
+    'multi_slice_segments', 'multi_slice_expanded', 'slice_spine', 'first_slice', 'last_slice'
+) }},
+
 multi_slice_work as (
     select
-        agent_segment_slices.user_id,
-        month_slices.slice_index,
-        agent_segment_slices.cost_center_code,
-        least(agent_segment_slices.to_ms, (month_slices.slice_index + 1) * {{ slice_ms }})
-        - greatest(agent_segment_slices.from_ms, month_slices.slice_index * {{ slice_ms }}) as queue_ms
-    from agent_segment_slices
-    inner join month_slices
-        on month_slices.slice_index between agent_segment_slices.first_slice and agent_segment_slices.last_slice
-    where agent_segment_slices.first_slice < agent_segment_slices.last_slice
+        user_id,
+        slice_index,
+        cost_center_code,
+        least(to_ms, (slice_index + 1) * {{ slice_ms }})
+        - greatest(from_ms, slice_index * {{ slice_ms }}) as queue_ms
+    from multi_slice_expanded
 ),
 
 all_work as (

@@ -27,6 +27,25 @@ queue_work as (
 
 user_tags as (
     select * from {{ ref('int_users_tagged_to_cost_centers') }}
+    where
+        valid_to > {{ fairshare.allocation_month_start() }}
+        and valid_from < {{ fairshare.allocation_month_end() }}
+),
+
+-- each tag as the range of slices whose start it covers: [from_slice, to_slice)
+user_tag_slices as (
+    select
+        user_id,
+        cost_center_code,
+        {{ fairshare.floor_div_nonneg(
+            'case when valid_from < ' ~ fairshare.allocation_month_start() ~ ' then 0 else '
+            ~ fairshare.allocation_month_ms_of('valid_from') ~ ' end + ' ~ (slice_ms - 1), slice_ms
+        ) }} as from_slice,
+        {{ fairshare.floor_div_nonneg(
+            'case when valid_to > ' ~ fairshare.allocation_month_end() ~ ' then ' ~ fairshare.allocation_month_ms()
+            ~ ' else ' ~ fairshare.allocation_month_ms_of('valid_to') ~ ' end + ' ~ (slice_ms - 1), slice_ms
+        ) }} as to_slice
+    from user_tags
 ),
 
 slice_spine as (
@@ -45,22 +64,26 @@ concurrent_sessions as (
     select
         logins.user_id,
         logins.session_number,
-        {{ fairshare.int_div('logins.logged_in_from_ms', slice_ms) }} as first_slice,
-        {{ fairshare.int_div('logins.logged_in_to_ms - 1', slice_ms) }} as last_slice
+        {{ fairshare.floor_div_nonneg('logins.logged_in_from_ms', slice_ms) }} as first_slice,
+        {{ fairshare.floor_div_nonneg('logins.logged_in_to_ms - 1', slice_ms) }} as last_slice
     from logins
     inner join licensed
         on logins.user_id = licensed.user_id
 ),
 
+{{ fairshare.expand_to_slices(
+    'concurrent_sessions', 'sessions_expanded', 'slice_spine', 'first_slice', 'last_slice'
+) }},
+
 session_slices as (
     select
-        concurrent_sessions.user_id,
-        concurrent_sessions.session_number,
-        month_slices.slice_index,
+        sessions_expanded.user_id,
+        sessions_expanded.session_number,
+        sessions_expanded.slice_index,
         month_slices.slice_started_at
-    from concurrent_sessions
+    from sessions_expanded
     inner join month_slices
-        on month_slices.slice_index between concurrent_sessions.first_slice and concurrent_sessions.last_slice
+        on sessions_expanded.slice_index = month_slices.slice_index
 ),
 
 -- the nearest slice of the same logged-in session in which the user worked queues: the latest at or
@@ -129,13 +152,13 @@ home_departments as (
     select
         user_slices.user_id,
         user_slices.slice_index,
-        user_tags.cost_center_code
+        user_tag_slices.cost_center_code
     from user_slices
-    inner join user_tags
+    inner join user_tag_slices
         on
-            user_slices.user_id = user_tags.user_id
-            and user_slices.slice_started_at >= user_tags.valid_from
-            and user_slices.slice_started_at < user_tags.valid_to
+            user_slices.user_id = user_tag_slices.user_id
+            and user_slices.slice_index >= user_tag_slices.from_slice
+            and user_slices.slice_index < user_tag_slices.to_slice
     where user_slices.session_rank = 1
 ),
 

@@ -1,6 +1,4 @@
-{{ config(
-    materialized='table',
-) }}
+{{ config(**fairshare.monthly_partition()) }}
 -- Cost-center tag of every conversation overlapping the billing month: participant data
 -- `Cost_Center` (set by an Architect flow) -> the cost center of the DID the customer dialled
 -- (at the conversation start) -> untagged. A DID tagged 'ORPHAN' (a shared IVR number) does not tag.

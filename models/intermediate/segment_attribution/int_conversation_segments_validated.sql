@@ -1,6 +1,4 @@
-{{ config(
-    materialized='table',
-) }}
+{{ config(**fairshare.monthly_partition()) }}
 -- Every segment of the conversations overlapping the billing month, with its participant and
 -- session context and its times as integer epoch milliseconds, checked before attribution:
 -- - a segment without an end on a finished conversation is closed at the conversation end

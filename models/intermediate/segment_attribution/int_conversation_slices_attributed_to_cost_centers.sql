@@ -1,6 +1,4 @@
-{{ config(
-    materialized='table',
-) }}
+{{ config(**fairshare.monthly_partition()) }}
 -- Each conversation's timeline cut into elementary slices, with the cost center(s) responsible in
 -- each slice and the slice's milliseconds split between them.
 --
@@ -204,71 +202,35 @@ instants as (
         conversation_key,
         leg_ended_ms as at_ms
     from legs
-
-),
-
-spans as (
-
-    select
-        conversation_key,
-        min(at_ms) as span_started_ms,
-        max(at_ms) as span_ended_ms
-    from instants
-    group by conversation_key
-
-),
-
-month_instants as (
-
+    -- Month boundaries inside a piece (legs are already cut there).
+    union all
     select
         conversation_key,
         {{ fairshare.billing_month_start_ms() }} as at_ms
-    from spans
+    from pieces
     where
-        span_started_ms < {{ fairshare.billing_month_start_ms() }}
-        and span_ended_ms > {{ fairshare.billing_month_start_ms() }}
+        started_ms < {{ fairshare.billing_month_start_ms() }}
+        and ended_ms > {{ fairshare.billing_month_start_ms() }}
     union all
     select
         conversation_key,
         {{ fairshare.billing_month_end_ms() }} as at_ms
-    from spans
+    from pieces
     where
-        span_started_ms < {{ fairshare.billing_month_end_ms() }}
-        and span_ended_ms > {{ fairshare.billing_month_end_ms() }}
+        started_ms < {{ fairshare.billing_month_end_ms() }}
+        and ended_ms > {{ fairshare.billing_month_end_ms() }}
 
 ),
 
-all_instants as (
-
-    select
-        conversation_key,
-        at_ms
-    from instants
-    union all
-    select
-        conversation_key,
-        at_ms
-    from month_instants
-
-),
-
--- union all + distinct: BigQuery has no bare `union` and Snowflake no `union distinct`.
-boundaries as (
-
-    select distinct
-        conversation_key,
-        at_ms
-    from all_instants
-
-),
-
+-- Consecutive instants make the slices; a repeated instant gives an empty slice, dropped below
+-- (cheaper than a distinct over all instants).
 slices as (
 
     select
         conversation_key,
         at_ms as slice_started_ms,
         lead(at_ms) over (partition by conversation_key order by at_ms) as slice_ended_ms
-    from boundaries
+    from instants
 
 ),
 
@@ -288,12 +250,12 @@ slice_pieces as (
             slices.conversation_key = pieces.conversation_key
             and slices.slice_started_ms >= pieces.started_ms
             and slices.slice_ended_ms <= pieces.ended_ms
-    where slices.slice_ended_ms is not null
+    where slices.slice_ended_ms > slices.slice_started_ms
 
 ),
 
 -- One row per slice, level and cost center: the best rule (queue before agent before
--- unknown_queue), and the smallest object id of that rule (the rank digit prefixes the id).
+-- unknown_queue) and the smallest object id of that rule.
 departments as (
 
     select
@@ -303,9 +265,9 @@ departments as (
         responsibility_level,
         cost_center_code,
         min(rule_rank) as rule_rank,
-        min(
-            {{ dbt.concat([dbt.safe_cast('rule_rank', dbt.type_string()), "coalesce(responsible_object_id, '')"]) }}
-        ) as ranked_object_id
+        min(case when rule_rank = 1 then responsible_object_id end) as queue_object_id,
+        min(case when rule_rank = 2 then responsible_object_id end) as agent_object_id,
+        min(case when rule_rank = 3 then responsible_object_id end) as unknown_queue_object_id
     from slice_pieces
     group by
         conversation_key,
@@ -316,38 +278,30 @@ departments as (
 
 ),
 
--- One window pass per slice: the winning level, the number of cost centers at each level, and
--- each row's rank (winners first, by code).
-ranked as (
+-- Per slice: the winning level and how many cost centers share it (an aggregate and a join:
+-- much cheaper than window functions over millions of tiny partitions).
+slice_levels as (
 
     select
-        *,
-        min(responsibility_level) over (
-            partition by conversation_key, slice_started_ms
-        ) as winning_level,
-        sum(case when responsibility_level = 1 then 1 else 0 end) over (
-            partition by conversation_key, slice_started_ms
-        ) as handling_count,
-        sum(case when responsibility_level = 2 then 1 else 0 end) over (
-            partition by conversation_key, slice_started_ms
-        ) as ivr_count,
-        row_number() over (
-            partition by conversation_key, slice_started_ms
-            order by responsibility_level, cost_center_code
-        ) as department_rank
+        conversation_key,
+        slice_started_ms,
+        min(responsibility_level) as winning_level,
+        sum(case when responsibility_level = 1 then 1 else 0 end) as handling_count,
+        sum(case when responsibility_level = 2 then 1 else 0 end) as ivr_count
     from departments
+    group by conversation_key, slice_started_ms
 
 ),
 
 winners as (
 
     select
-        conversation_key,
-        slice_started_ms,
-        slice_ended_ms,
-        responsibility_level,
-        cost_center_code,
-        case rule_rank
+        departments.conversation_key,
+        departments.slice_started_ms,
+        departments.slice_ended_ms,
+        departments.responsibility_level,
+        departments.cost_center_code,
+        case departments.rule_rank
             when 1 then 'queue'
             when 2 then 'agent'
             when 3 then 'unknown_queue'
@@ -355,16 +309,48 @@ winners as (
             when 5 then 'orphan_ivr'
             else 'orphan_unowned'
         end as attribution_rule,
-        nullif(substr(ranked_object_id, 2), '') as responsible_object_id,
+        case departments.rule_rank
+            when 1 then departments.queue_object_id
+            when 2 then departments.agent_object_id
+            when 3 then departments.unknown_queue_object_id
+        end as responsible_object_id,
         case
-            when winning_level = 1 then handling_count
-            when winning_level = 2 then ivr_count
+            when slice_levels.winning_level = 1 then slice_levels.handling_count
+            when slice_levels.winning_level = 2 then slice_levels.ivr_count
             else 1
         end as departments_connected,
-        department_rank,
-        slice_ended_ms - slice_started_ms as slice_ms
-    from ranked
-    where responsibility_level = winning_level
+        departments.slice_ended_ms - departments.slice_started_ms as slice_ms
+    from departments
+    inner join slice_levels
+        on
+            departments.conversation_key = slice_levels.conversation_key
+            and departments.slice_started_ms = slice_levels.slice_started_ms
+            and departments.responsibility_level = slice_levels.winning_level
+
+),
+
+-- The rank by code only matters where several cost centers share a slice (rare): rank those only.
+shared_slices as (
+
+    select
+        *,
+        row_number() over (
+            partition by conversation_key, slice_started_ms order by cost_center_code
+        ) as department_rank
+    from winners
+    where departments_connected > 1
+
+),
+
+ranked as (
+
+    select
+        *,
+        1 as department_rank
+    from winners
+    where departments_connected = 1
+    union all
+    select * from shared_slices
 
 ),
 
@@ -397,7 +383,7 @@ final as (
         ) as attributed_ms,
         slice_started_ms >= {{ fairshare.billing_month_start_ms() }}
         and slice_started_ms < {{ fairshare.billing_month_end_ms() }} as is_in_billing_month
-    from winners
+    from ranked
 
 )
 

@@ -1,6 +1,4 @@
-{{ config(
-    materialized='table',
-) }}
+{{ config(**fairshare.monthly_partition()) }}
 -- Interaction volume for the pro-rata rules: every conversation that started in the billing month
 -- counts 1 (any media), split between the cost centers that handled it in proportion to their
 -- handled time (queue and agent time of the conversation timeline, wrap-up excluded, IVR excluded).
@@ -45,7 +43,14 @@ segments as (
         exclusion_reason,
         purpose in ('ivr', 'botflow') or segment_type = 'ivr' as is_flow_segment
     from {{ ref('int_conversation_segments_validated') }}
-    where billing_month = {{ fairshare.billing_month_date() }}
+    where
+        billing_month = {{ fairshare.billing_month_date() }}
+        -- only the segments a fact below reads (the customer's media, IVR/bot flows)
+        and (
+            purpose in ('customer', 'external', 'ivr', 'botflow')
+            or segment_type = 'ivr'
+            or flow_type like '%bot%'
+        )
 
 ),
 
@@ -56,7 +61,7 @@ conversation_facts as (
         coalesce(
             min(case when purpose in ('customer', 'external') then media_type end),
             min(media_type)
-        ) as media_type,
+        ) as media_type,  -- the customer's media (the smallest if several, e.g. callback before voice)
         sum(
             case
                 when exclusion_reason is null and (purpose = 'botflow' or flow_type like '%bot%')

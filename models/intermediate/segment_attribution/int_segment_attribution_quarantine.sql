@@ -1,6 +1,4 @@
-{{ config(
-    materialized='table',
-) }}
+{{ config(**fairshare.monthly_partition()) }}
 -- Every raw record the attribution excluded, imputed or could not resolve, with the reason and
 -- the action taken, so nothing is silently dropped:
 -- - segments that end before they start, or are still open on a conversation in progress (excluded);
@@ -18,6 +16,7 @@ segments as (
         session_id,
         segment_index,
         queue_id,
+        segment_type,
         is_end_imputed,
         exclusion_reason,
         {{ dbt.concat([
@@ -70,7 +69,10 @@ unknown_queue_segments as (
         segments.segment_key as record_key,
         segments.conversation_id,
         {{ dbt.concat(["'unknown queue id '", 'segments.queue_id']) }} as reason,
-        'time attributed to ORPHAN (attribution_rule unknown_queue)' as action_taken
+        case
+            when segments.segment_type = 'wrapup' then 'none: wrap-up time is not attributed'
+            else 'time attributed to ORPHAN (attribution_rule unknown_queue)'
+        end as action_taken
     from segments
     left join known_queues
         on segments.queue_id = known_queues.queue_id

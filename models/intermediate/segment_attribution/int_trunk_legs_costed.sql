@@ -1,6 +1,4 @@
-{{ config(
-    materialized='table',
-) }}
+{{ config(**fairshare.monthly_partition()) }}
 -- Billable voice legs (the customer/external voice sessions: the PSTN trunk side, inbound or
 -- outbound) overlapping the billing month, with their telecom cost. A leg runs from connection
 -- to hang-up: ringing (dialing/contacting/alert segments) is not billed trunk time, so an

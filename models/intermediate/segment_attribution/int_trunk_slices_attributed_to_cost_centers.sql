@@ -1,6 +1,4 @@
-{{ config(
-    materialized='table',
-) }}
+{{ config(**fairshare.monthly_partition()) }}
 -- Every billable voice leg of the billing month cut into the conversation's elementary slices,
 -- with the cost center responsible in each (split evenly when several are connected) and the
 -- leg's telecom cost in proportion to milliseconds.

@@ -1,0 +1,54 @@
+{#-
+    Config of the month-partitioned incremental models: the heavy intermediate models (segments,
+    attribution, trunk legs, interactions, concurrency slices) and the month-grained marts. Each
+    keeps every billing month it was ever built for, partitioned by its `billing_month` column, and a
+    run replaces only the partition of var('billing_month'): a warehouse holding 24 months processes
+    (and rewrites) one month per run, and BI keeps every month for month-over-month reporting.
+
+    Usage, first line of the model (replaces `config(materialized='table')`):
+
+        {{ config(**fairshare.monthly_partition()) }}
+
+    The model SQL must produce exactly the rows of var('billing_month') (a `billing_month` column
+    equal to fairshare.billing_month_date()) and read other monthly models only where
+    billing_month = fairshare.billing_month_date(): it then needs no is_incremental() branch, so the
+    first build, a rerun and a --full-refresh run the same query (and unit tests need no override).
+
+    Engines:
+    - DuckDB, Snowflake (default): strategy `replace_month` (macros/incremental/replace_month.sql),
+      dbt's delete+insert keyed on unique_key billing_month that also empties the month when its
+      rebuild returns no rows (a quarantine emptied by fixed data must not keep last run's rows).
+    - BigQuery: `insert_overwrite` of the month's partition (static partition list, so a month
+      rebuilt with no rows is emptied too), table partitioned by billing_month (monthly).
+
+    --full-refresh drops and recreates these tables with the month being run only: other months
+    are rebuilt by running their month again (the raw tables keep every month extracted).
+-#}
+{% macro monthly_partition() -%}
+    {{ return(adapter.dispatch('monthly_partition', 'fairshare')()) }}
+{%- endmacro %}
+
+{% macro default__monthly_partition() -%}
+    {{ return({
+        'materialized': 'incremental',
+        'incremental_strategy': 'replace_month',
+        'unique_key': 'billing_month',
+        'on_schema_change': 'sync_all_columns',
+    }) }}
+{%- endmacro %}
+
+{% macro bigquery__monthly_partition() -%}
+    {{ return({
+        'materialized': 'incremental',
+        'incremental_strategy': 'insert_overwrite',
+        'partition_by': {'field': 'billing_month', 'data_type': 'date', 'granularity': 'month'},
+        'partitions': [fairshare.monthly_partition_literal()],
+        'on_schema_change': 'sync_all_columns',
+    }) }}
+{%- endmacro %}
+
+{#- var('billing_month') as a SQL date literal, computed in Jinja (usable in config at parse time). -#}
+{% macro monthly_partition_literal() -%}
+    {%- set month = modules.datetime.datetime.strptime(var('billing_month') | string, '%Y-%m-%d') -%}
+    {{ return("cast('" ~ month.strftime('%Y-%m-%d') ~ "' as date)") }}
+{%- endmacro %}
