@@ -4,18 +4,7 @@
     of the next month (exclusive). Timestamps are UTC, typed dbt.type_timestamp() like staging.
 -#}
 
-{% macro _billing_month_bounds() -%}
-    {%- set first = modules.datetime.datetime.strptime(var('billing_month') | string, '%Y-%m-%d') -%}
-    {%- if first.day != 1 -%}
-        {{ exceptions.raise_compiler_error("var('billing_month') must be the first day of a month (YYYY-MM-01), got " ~ var('billing_month')) }}
-    {%- endif -%}
-    {%- if first.month == 12 -%}
-        {%- set following = first.replace(year=first.year + 1, month=1) -%}
-    {%- else -%}
-        {%- set following = first.replace(month=first.month + 1) -%}
-    {%- endif -%}
-    {{ return([first, following]) }}
-{%- endmacro %}
+{#- _billing_month_bounds() lives in macros/cross_db/billing_month_ms.sql. -#}
 
 {#- The billing month as a date literal. -#}
 {% macro allocation_month() -%}

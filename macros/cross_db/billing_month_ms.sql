@@ -4,7 +4,8 @@
     billing_month_start_ms() = first instant of the month (UTC), billing_month_end_ms() = first instant
     of the following month (exclusive).
 -#}
-{% macro _billing_month_epoch_bounds() -%}
+{#- [first day of the billing month, first day of the next month] as Python datetimes. -#}
+{% macro _billing_month_bounds() -%}
     {%- set first = modules.datetime.datetime.strptime(var('billing_month') | string, '%Y-%m-%d') -%}
     {%- if first.day != 1 -%}
         {{ exceptions.raise_compiler_error("var('billing_month') must be the first day of a month (YYYY-MM-01), got " ~ var('billing_month')) }}
@@ -14,10 +15,13 @@
     {%- else -%}
         {%- set following = first.replace(month=first.month + 1) -%}
     {%- endif -%}
+    {{ return([first, following]) }}
+{%- endmacro %}
+
+{% macro _billing_month_epoch_bounds() -%}
+    {%- set bounds = fairshare._billing_month_bounds() -%}
     {%- set epoch = modules.datetime.datetime(1970, 1, 1) -%}
-    {%- set start_ms = ((first - epoch).days * 86400000) | int -%}
-    {%- set end_ms = ((following - epoch).days * 86400000) | int -%}
-    {{ return([start_ms, end_ms]) }}
+    {{ return([((bounds[0] - epoch).days * 86400000) | int, ((bounds[1] - epoch).days * 86400000) | int]) }}
 {%- endmacro %}
 
 {% macro billing_month_start_ms() -%}
