@@ -36,6 +36,7 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 
 sqllint: install-dev
+	mkdir -p warehouse  # the dbt templater opens the dev DuckDB file
 	$(BIN)/sqlfluff lint models --processes 2 --disable-progress-bar
 
 pytest: install-dev
