@@ -194,8 +194,32 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def months_between(first: str, last: str) -> list[str]:
+    """Every month from `first` to `last` (YYYY-MM, inclusive), in order."""
+    year, month = (int(part) for part in first.split("-"))
+    months: list[str] = []
+    while f"{year:04d}-{month:02d}" <= last:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    step_build(args)
+    through = getattr(args, "through", None)
+    if not through:
+        step_build(args)
+        return EXIT_OK
+    if through < args.month:
+        raise CliError(f"--through {through} is before --month {args.month}", EXIT_USAGE)
+    # Month-partitioned models keep every month built; --full-refresh recreates them from the
+    # first month only, and the following months are added to them one by one.
+    months = months_between(args.month, through)
+    for number, month in enumerate(months):
+        console.rule(f"[{number + 1}/{len(months)}] build {month}")
+        month_args = argparse.Namespace(**{**vars(args), "month": month})
+        month_args.full_refresh = bool(args.full_refresh) and number == 0
+        seconds = step_build(month_args)
+        log.info("build %s done in %.1f s", month, seconds)
     return EXIT_OK
 
 
@@ -257,7 +281,12 @@ def _add_run_options(p: argparse.ArgumentParser, *, extract: bool, build: bool, 
         )
     if build:
         p.add_argument("--target", default=os.environ.get("FAIRSHARE_TARGET"), help="dbt target")
-        p.add_argument("--full-refresh", action="store_true")
+        p.add_argument(
+            "--full-refresh",
+            action="store_true",
+            help="drop and rebuild the month-partitioned models (they then hold this month only; "
+            "with --through, every month of the range)",
+        )
         p.add_argument("--orphan-policy", choices=["absorb", "redistribute"])
         p.add_argument("--mode", choices=["showback", "chargeback"])
     if out:
@@ -297,6 +326,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("build", help="dbt build (models and tests) for a month")
     _add_run_options(p, extract=False, build=True, out=False)
+    p.add_argument(
+        "--through",
+        type=_month,
+        help="build every month from --month to this one, in order (a backfill)",
+    )
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("publish", help="write invoices, the showback site and the FOCUS export")
     _add_run_options(p, extract=False, build=False, out=True)
@@ -318,6 +352,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--conversations", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     p.add_argument("--workdir", default="bench-data")
     p.add_argument("--report", default="docs/benchmarks.md")
+    p.add_argument(
+        "--month-two",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also land a second month of each size and time its build (incremental models)",
+    )
     p.set_defaults(func=cmd_bench)
     return parser
 

@@ -63,17 +63,22 @@ def directory_snapshots(data_dir: Path) -> list[datetime]:
     )
 
 
-def replay_directory_history(server, data_dir: Path, month: str) -> None:
-    """Land the directory as it was at each change instant, as daily snapshots would have."""
+def replay_directory_history(
+    server, data_dir: Path, month: str, warehouse: Path | None = None
+) -> None:
+    """Land the directory as it was at each change instant, as daily snapshots would have.
+
+    `warehouse` is the DuckDB file (default: FAIRSHARE_DUCKDB_PATH, the CLI's warehouse)."""
     from fairshare.dbt_runner import duckdb_path
     from ingestion.genesys.pipeline import run_extract
 
+    target = warehouse or duckdb_path()
     for instant in directory_snapshots(data_dir):
         server.set_clock(instant)
         log.info("directory snapshot as of %s", instant.isoformat())
         run_extract(
             month,
-            duckdb_path=duckdb_path(),
+            duckdb_path=target,
             directory_only=True,
             as_of=instant,
             requests_per_minute=SANDBOX_REQUESTS_PER_MINUTE,

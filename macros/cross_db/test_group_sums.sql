@@ -11,7 +11,8 @@
 
     group_sum_matches: for every row of `to`, the sum of `column` over the rows of the tested model
     with the same `group_by` values equals its `to_column` (missing groups count as 0, groups of
-    the tested model absent from `to` fail).
+    the tested model absent from `to` fail). When the tested model is month-partitioned and
+    `group_by` holds billing_month, `to` is read for the month being run only, like the model.
         data_tests:
           - group_sum_matches:
               arguments:
@@ -60,6 +61,10 @@ expected as (
         {{ group_by | join(', ') }},
         {{ to_column }} as expected_sum
     from {{ to }}
+    {#- the tested model is read for the month being run only (get_where_subquery.sql): so is `to` -#}
+    {%- if 'billing_month' in group_by and fairshare.tests_monthly_partition() %}
+    where billing_month = {{ fairshare.monthly_partition_literal() }}
+    {%- endif %}
 
 ),
 

@@ -21,6 +21,9 @@
     - BigQuery: `insert_overwrite` of the month's partition (static partition list, so a month
       rebuilt with no rows is emptied too), table partitioned by billing_month (monthly).
 
+    Tagged `monthly_partition`: their generic data tests check the month being run only
+    (macros/incremental/get_where_subquery.sql), and `dbt build -s tag:monthly_partition` selects them.
+
     --full-refresh drops and recreates these tables with the month being run only: other months
     are rebuilt by running their month again (the raw tables keep every month extracted).
 -#}
@@ -34,6 +37,7 @@
         'incremental_strategy': 'replace_month',
         'unique_key': 'billing_month',
         'on_schema_change': 'sync_all_columns',
+        'tags': ['monthly_partition'],
     }) }}
 {%- endmacro %}
 
@@ -44,6 +48,7 @@
         'partition_by': {'field': 'billing_month', 'data_type': 'date', 'granularity': 'month'},
         'partitions': [fairshare.monthly_partition_literal()],
         'on_schema_change': 'sync_all_columns',
+        'tags': ['monthly_partition'],
     }) }}
 {%- endmacro %}
 

@@ -1,3 +1,4 @@
+{{ config(**fairshare.monthly_partition()) }}
 {#- The cost centers (departments and the overhead account) with their entitlement for var('billing_month'). -#}
 with
 

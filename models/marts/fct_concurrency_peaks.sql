@@ -1,3 +1,4 @@
+{{ config(**fairshare.monthly_partition()) }}
 {#-
     The concurrency evidence of var('billing_month') for charts and audits: every slice of the month
     x every cost center (active ones, and ORPHAN when some concurrent users had no department),

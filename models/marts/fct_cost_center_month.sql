@@ -1,8 +1,10 @@
+{{ config(**fairshare.monthly_partition()) }}
 {#- Totals per cost center, month and cost category, from invoice_lines. -#}
 with
 
 invoice_lines as (
     select * from {{ ref('invoice_lines') }}
+    where billing_month = {{ fairshare.allocation_month() }}
 ),
 
 totals as (

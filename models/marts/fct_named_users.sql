@@ -1,3 +1,4 @@
+{{ config(**fairshare.monthly_partition()) }}
 {#-
     Named licences by user for var('billing_month'): each billable named user (logged in during the
     month, at the highest licence held) per cost center, with the share of the user in that cost

@@ -1,8 +1,10 @@
+{{ config(**fairshare.monthly_partition()) }}
 {#- Every raw record excluded, imputed or repaired for var('billing_month'), with the reason and the action. -#}
 with
 
 segment_attribution as (
     select * from {{ ref('int_segment_attribution_quarantine') }}
+    where billing_month = {{ fairshare.allocation_month() }}
 ),
 
 allocation as (

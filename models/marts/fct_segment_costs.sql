@@ -1,3 +1,4 @@
+{{ config(**fairshare.monthly_partition()) }}
 {#-
     Slice-level drill-down of the telecom allocation of var('billing_month'): every attributed trunk
     slice with its measured cost and its share of the telecom invoice line it weights

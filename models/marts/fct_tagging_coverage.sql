@@ -1,3 +1,4 @@
+{{ config(**fairshare.monthly_partition()) }}
 {#-
     Every untagged or ambiguous object of var('billing_month') — user, queue, DID, OAuth client,
     conversation — with the cost it carries, so FinOps can fix the tags, plus one 'month_total' row.
@@ -60,6 +61,7 @@ named_users as (
 
 concurrent_user_slices as (
     select * from {{ ref('int_concurrent_users_sliced') }}
+    where billing_month = {{ fairshare.allocation_month() }}
 ),
 
 invoice_lines as (

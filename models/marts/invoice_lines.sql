@@ -1,3 +1,4 @@
+{{ config(**fairshare.monthly_partition()) }}
 {#-
     The mart BI tools query: every cent of every vendor invoice line of var('billing_month') with the
     cost center that carries it, the rule, the driver and one plain sentence explaining it.

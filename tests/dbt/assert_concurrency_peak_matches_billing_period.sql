@@ -8,6 +8,7 @@ with
 measured as (
     select max(org_billed_peak) as measured_peak
     from {{ ref('fct_concurrency_peaks') }}
+    where billing_month = {{ fairshare.allocation_month() }}
 ),
 
 concurrent_products as (

@@ -22,6 +22,7 @@ allocated as (
         sum(amount_cents) as allocated_cents,
         sum(case when amount * 100 <> amount_cents then 1 else 0 end) as rows_with_amount_not_cents
     from {{ ref('invoice_lines') }}
+    where billing_month = {{ fairshare.allocation_month() }}
     group by 1, 2
 ),
 

@@ -42,6 +42,7 @@ allocated as (
         invoice_id,
         sum(amount_cents) as allocated_cents
     from {{ ref('invoice_lines') }}
+    where billing_month = {{ fairshare.allocation_month() }}
     group by 1
 ),
 

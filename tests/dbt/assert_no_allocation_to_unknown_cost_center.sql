@@ -7,6 +7,7 @@ allocated as (
         cost_center_code,
         sum(cast(amount as {{ fairshare.type_decimal(38, 6) }})) as amount
     from {{ ref('invoice_lines') }}
+    where billing_month = {{ fairshare.allocation_month() }}
     group by 1
 ),
 

@@ -55,7 +55,7 @@ def sandbox_server(sandbox_dir: Path) -> Iterator[SandboxServer]:
 def extract_month(data_dir: Path, warehouse: Path, month: str = SANDBOX_MONTH) -> None:
     """Land a sandbox month through the sandbox API, the way `fairshare demo` does."""
     with SandboxServer(data_dir, port=0) as server, sandbox_environment(data_dir, server.base_url):
-        replay_directory_history(server, data_dir, month)
+        replay_directory_history(server, data_dir, month, warehouse)
         run_extract(
             month,
             duckdb_path=warehouse,

@@ -4,21 +4,21 @@ Every month-partitioned model (`fairshare.monthly_partition()` in macros/increme
 months it was built for and a run replaces only the partition of the month being run. On a copy
 of the session warehouse (October built once):
 - a rerun of October gives identical invoice_lines (and identical monthly partitions);
-- `--full-refresh` gives the same invoice_lines to the cent as the incremental run;
 - building November on top keeps October's partitions unchanged, adds November's, and November's
-  invoice_lines reconcile to November's invoice.
+  invoice_lines reconcile to November's invoice;
+- a backfill with `--full-refresh` (October then November) equals the incremental builds to the
+  cent, partition by partition;
+- generic data tests on those models check the month being run only (var test_all_months: all).
 The build time of month 2 vs month 1 is logged (no assertion: the benchmark reports times).
-
-November is built without dbt unit tests: some allocation unit tests use October fixtures without
-`overrides: vars: {billing_month: '2026-10-01'}`, so they fail under another month; once pinned,
-build November with cli.step_build(conftest.build_args(month=NOVEMBER)) instead.
+The November build is the full `fairshare build` (models, unit tests, data tests): every unit test
+pins var('billing_month') to its fixtures' month, and data tests on month-partitioned models check
+the month being run only.
 """
 
 from __future__ import annotations
 
 import logging
 import shutil
-import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -28,7 +28,7 @@ import duckdb
 import pytest
 
 from fairshare import cli
-from fairshare.dbt_runner import run_dbt
+from fairshare.dbt_runner import project_dir, run_dbt
 from fairshare.sandbox.generator import generate
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,17 @@ MONTHLY_MODELS = (
     "intermediate.int_trunk_slices_attributed_to_cost_centers",
     "intermediate.int_interactions_attributed_to_cost_centers",
     "intermediate.int_segment_attribution_quarantine",
+    "intermediate.int_agent_queue_work_sliced",
+    "intermediate.int_concurrent_users_sliced",
+    "intermediate.int_concurrency_slices_by_cost_center",
+    "marts.invoice_lines",
+    "marts.dim_cost_centers",
+    "marts.fct_cost_center_month",
+    "marts.fct_segment_costs",
+    "marts.fct_concurrency_peaks",
+    "marts.fct_named_users",
+    "marts.fct_tagging_coverage",
+    "marts.fct_quarantine",
 )
 
 Rows = list[tuple[object, ...]]
@@ -127,22 +138,6 @@ def test_rerun_of_a_month_gives_identical_results(
         assert _months(incremental_warehouse, table) == [OCTOBER], f"{table}: one partition"
 
 
-def test_full_refresh_equals_incremental_to_the_cent(
-    incremental_warehouse: Path, tmp_path: Path, mp: pytest.MonkeyPatch
-) -> None:
-    incremental_lines = _invoice_lines(incremental_warehouse)
-    refreshed = tmp_path / "refreshed.duckdb"
-    shutil.copy(incremental_warehouse, refreshed)
-
-    _build(refreshed, mp, full_refresh=True)
-
-    assert _invoice_lines(refreshed) == incremental_lines
-    for table in MONTHLY_MODELS:
-        assert _partition(refreshed, table, OCTOBER) == _partition(
-            incremental_warehouse, table, OCTOBER
-        ), table
-
-
 def test_second_month_keeps_the_first_and_reconciles(
     incremental_warehouse: Path, tmp_path: Path, mp: pytest.MonkeyPatch
 ) -> None:
@@ -153,13 +148,7 @@ def test_second_month_keeps_the_first_and_reconciles(
     generate(data_dir, month=NOVEMBER, conversations=NOVEMBER_CONVERSATIONS, seed=NOVEMBER_SEED)
     mp.setenv("FAIRSHARE_DUCKDB_PATH", str(incremental_warehouse))
     conftest.extract_month(data_dir, incremental_warehouse, month=NOVEMBER)
-    # Unit tests are left out of this build: several allocation unit tests have October fixtures
-    # without pinning var('billing_month') (see the module docstring); the October builds above
-    # ran them all.
-    started = time.monotonic()
-    result = run_dbt(["build", "--exclude", "resource_type:unit_test"], month=NOVEMBER)
-    month_two = time.monotonic() - started
-    assert result.ok, result.failure_reason()
+    month_two = cli.step_build(conftest.build_args(month=NOVEMBER))
     log.warning(
         "dbt build on a warehouse holding October: October rerun %s s, November %.1f s "
         "(%d vs %d conversations)",
@@ -177,7 +166,81 @@ def test_second_month_keeps_the_first_and_reconciles(
     assert november_lines, "November allocated"
     allocated, invoiced = _allocated_and_invoiced(incremental_warehouse, november)
     assert allocated == invoiced
-    # invoice_lines keeps October once the marts are month-partitioned too; until then (marts
-    # rebuilt as tables) October must at least not leak into November's rows
-    kept = _invoice_lines(incremental_warehouse)
-    assert kept in (october_lines, [])
+    assert _invoice_lines(incremental_warehouse) == october_lines, "October's invoice_lines kept"
+    october_total, october_invoiced = _allocated_and_invoiced(incremental_warehouse, OCTOBER)
+    assert october_total == october_invoiced
+
+
+def test_backfill_with_full_refresh_equals_incremental_to_the_cent(
+    incremental_warehouse: Path, tmp_path: Path, mp: pytest.MonkeyPatch
+) -> None:
+    """`fairshare build --month 2026-10 --through 2026-11 --full-refresh` (drop the monthly
+    tables, rebuild October, then add November) equals month-by-month incremental builds on the
+    same raw data: every partition of both months, invoice_lines to the cent.
+
+    The reference rebuilds October incrementally on the warehouse holding both months: November's
+    sandbox carries a few calls that started on 31 October, so October rebuilt after November's
+    extract rightly includes them. That rebuild must leave November's partitions untouched."""
+    november = f"{NOVEMBER}-01"
+    reference = tmp_path / "reference.duckdb"
+    shutil.copy(incremental_warehouse, reference)
+    november_before = {t: _partition(reference, t, november) for t in MONTHLY_MODELS}
+    assert november_before["marts.invoice_lines"], "runs after the November build"
+    _build(reference, mp)  # October again, incrementally
+    for table, rows in november_before.items():
+        assert _partition(reference, table, november) == rows, f"{table}: November untouched"
+
+    refreshed = tmp_path / "refreshed.duckdb"
+    shutil.copy(incremental_warehouse, refreshed)
+    mp.setenv("FAIRSHARE_DUCKDB_PATH", str(refreshed))
+    args = conftest.build_args(month="2026-10", through=NOVEMBER, full_refresh=True)
+    assert cli.cmd_build(args) == cli.EXIT_OK
+
+    for table in MONTHLY_MODELS:
+        assert _months(refreshed, table) == [OCTOBER, november], table
+        for month in (OCTOBER, november):
+            assert _partition(refreshed, table, month) == _partition(reference, table, month), (
+                table,
+                month,
+            )
+    for month in (OCTOBER, november):
+        assert _invoice_lines(refreshed, month) == _invoice_lines(reference, month)
+        allocated, invoiced = _allocated_and_invoiced(refreshed, month)
+        assert allocated == invoiced, month
+
+
+def test_months_between_crosses_the_year() -> None:
+    assert cli.months_between("2025-11", "2026-02") == ["2025-11", "2025-12", "2026-01", "2026-02"]
+    assert cli.months_between("2026-10", "2026-10") == ["2026-10"]
+
+
+def test_data_tests_check_the_month_being_run(
+    incremental_warehouse: Path, mp: pytest.MonkeyPatch
+) -> None:
+    """A generic test on a month-partitioned model reads only var('billing_month')'s partition;
+    `test_all_months: true` reads them all (and the kept months pass too)."""
+    mp.setenv("FAIRSHARE_DUCKDB_PATH", str(incremental_warehouse))
+    scoped = run_dbt(
+        ["test", "--select", "marts.invoice_lines", "--exclude", "resource_type:unit_test"],
+        month=NOVEMBER,
+    )
+    assert scoped.ok, scoped.failure_reason()
+    november = f"{NOVEMBER}-01"
+    sql = _compiled_test_sql("invoice_lines")
+    assert f"billing_month = cast('{november}' as date)" in sql
+
+    audit = run_dbt(
+        ["test", "--select", "marts.invoice_lines", "--exclude", "resource_type:unit_test"],
+        month=NOVEMBER,
+        extra_vars={"test_all_months": "true"},
+    )
+    assert audit.ok, audit.failure_reason()
+    assert "billing_month = cast(" not in _compiled_test_sql("invoice_lines")
+
+
+def _compiled_test_sql(model: str) -> str:
+    """The compiled SQL of the last run's not_null test on <model>.billing_month."""
+    target = project_dir() / "target"
+    found = sorted(target.glob(f"compiled/fairshare/models/**/not_null_{model}_billing_month.sql"))
+    assert found, f"no compiled not_null test for {model}.billing_month under {target}"
+    return found[0].read_text()

@@ -1,3 +1,4 @@
+{{ config(**fairshare.monthly_partition()) }}
 {#-
     Where each agent worked, per concurrency slice of var('billing_month'): the cost center of the
     queues of the agent's segments (alert, interact, hold, wrap-up...) overlapping each slice, with the
@@ -126,6 +127,7 @@ ranked as (
 
 final as (
     select
+        {{ fairshare.allocation_month() }} as billing_month,
         user_id,
         cast(slice_index as {{ dbt.type_bigint() }}) as slice_index,
         cost_center_code,

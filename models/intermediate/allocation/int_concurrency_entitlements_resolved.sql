@@ -12,6 +12,7 @@ cost_centers as (
 
 slices_by_cost_center as (
     select * from {{ ref('int_concurrency_slices_by_cost_center') }}
+    where billing_month = {{ fairshare.allocation_month() }}
 ),
 
 invoice_lines as (

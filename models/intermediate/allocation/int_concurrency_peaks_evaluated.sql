@@ -11,6 +11,7 @@ with
 
 slices_by_cost_center as (
     select * from {{ ref('int_concurrency_slices_by_cost_center') }}
+    where billing_month = {{ fairshare.allocation_month() }}
 ),
 
 entitlements as (

@@ -1,8 +1,10 @@
+{{ config(**fairshare.monthly_partition()) }}
 {#- Logged-in concurrent users per slice and cost center of var('billing_month') (slices with users only). -#}
 with
 
 user_slices as (
     select * from {{ ref('int_concurrent_users_sliced') }}
+    where billing_month = {{ fairshare.allocation_month() }}
 ),
 
 final as (

@@ -1,3 +1,4 @@
+{{ config(**fairshare.monthly_partition()) }}
 {#-
     Concurrent-licence users logged in, per slice of var('concurrency_slice_minutes') of
     var('billing_month'): one row per user x slice in which the user was logged in at any moment
@@ -23,6 +24,7 @@ licensed as (
 
 queue_work as (
     select * from {{ ref('int_agent_queue_work_sliced') }}
+    where billing_month = {{ fairshare.allocation_month() }}
 ),
 
 user_tags as (
