@@ -18,6 +18,7 @@ from typing import Any
 
 from fairshare.sandbox.gen_common import Month, iso, new_uuid
 from fairshare.sandbox.gen_directory import CURRENCY, Org
+from ingestion.genesys.schema import INVOICE_CSV_COLUMNS
 
 CENT = Decimal("0.01")
 
@@ -41,20 +42,6 @@ CATALOG: dict[str, tuple[str, str, Decimal]] = {
 }
 CREDIT = ("GC-CREDIT", "Service credit", "credit")
 MYSTERY = ("GC-MYSTERY-ADDON", "Genesys Cloud Mystery Add-on", "month", Decimal("199.00"))
-# Same as ingestion.genesys.schema.INVOICE_CSV_COLUMNS (a test checks they agree).
-INVOICE_CSV_COLUMNS = (
-    "invoice_id",
-    "line_id",
-    "sku",
-    "product_name",
-    "description",
-    "date_start",
-    "date_end",
-    "quantity",
-    "unit_of_measure",
-    "amount",
-    "currency",
-)
 TELECOM_SKUS = ("GCV-TF-IN", "GCV-LOCAL-IN", "GCV-DOM-OUT", "GCV-INTL-OUT")
 NAMED_SKU = {"cloudCX1": "GC-CX1-NAMED", "cloudCX2": "GC-CX2-NAMED", "communicate": "GC-COMM-NAMED"}
 

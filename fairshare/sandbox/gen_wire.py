@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fairshare.sandbox.gen_common import OPEN, iso
+from ingestion.genesys.schema import VOICE_USAGE_CSV_COLUMNS
 
 PROVIDER = {
     "voice": "Edge",
@@ -195,22 +196,8 @@ class Ctx:
     cust_hangs: bool = True
 
 
-# Columns of the voice usage CSV (same as ingestion.genesys.schema.VOICE_USAGE_CSV_COLUMNS; a
-# test checks they agree — importing the loader package here would pull in dlt).
-VOICE_USAGE_COLUMNS = (
-    "conversation_id",
-    "sip_call_id",
-    "call_start",
-    "direction",
-    "number_type",
-    "did",
-    "origin_country",
-    "destination_country",
-    "billed_seconds",
-    "rate_per_minute",
-    "cost",
-    "currency",
-)
+# Columns of the voice usage CSV: the raw contract's (the loader validates the same header).
+VOICE_USAGE_COLUMNS = VOICE_USAGE_CSV_COLUMNS
 
 
 def voice_header() -> str:

@@ -27,12 +27,13 @@ import dlt
 from dlt.common.schema.utils import has_table_seen_data
 from dlt.pipeline.exceptions import PipelineStepFailed
 
-from ingestion.genesys import DIRECTORY_RESOURCES, genesys_source, settings
+from ingestion.genesys import settings
 from ingestion.genesys.client import GenesysClient, resolve_hosts
 from ingestion.genesys.csv_files import InvoiceFile, read_invoice_csv, read_voice_usage_csv
 from ingestion.genesys.errors import ConfigurationError, ExtractError
 from ingestion.genesys.jobs import month_bounds
 from ingestion.genesys.schema import TABLES
+from ingestion.genesys.source import DIRECTORY_RESOURCES, genesys_source
 
 logger = logging.getLogger("fairshare.ingestion")
 

@@ -29,6 +29,7 @@ import pytest
 
 from fairshare import cli
 from fairshare.dbt_runner import project_dir, run_dbt
+from fairshare.publish.data import load_month
 from fairshare.sandbox.generator import generate
 
 log = logging.getLogger(__name__)
@@ -169,6 +170,13 @@ def test_second_month_keeps_the_first_and_reconciles(
     assert _invoice_lines(incremental_warehouse) == october_lines, "October's invoice_lines kept"
     october_total, october_invoiced = _allocated_and_invoiced(incremental_warehouse, OCTOBER)
     assert october_total == october_invoiced
+
+    # the publisher reads November and finds October in the marts for month over month
+    data = load_month(incremental_warehouse, NOVEMBER)
+    assert data.allocated_total == allocated
+    assert data.previous_month == "2026-10"
+    assert sum(data.previous_totals.values()) == october_total
+    assert set(data.previous_totals) == {row[2] for row in october_lines}
 
 
 def test_backfill_with_full_refresh_equals_incremental_to_the_cent(
