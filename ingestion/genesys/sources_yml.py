@@ -26,6 +26,20 @@ SCD2_COLUMNS = (
 )
 # tables fed by monthly files or monthly billing runs: a month between loads is normal
 MONTHLY = ("invoices", "invoice_lines", "voice_usage", "billable_usage", "billing_period_charges")
+# How a data test finds the rows of the billing month in the tables that grow every month, so a
+# warehouse holding many months tests the month being run only (see
+# macros/incremental/get_where_subquery.sql): a timestamp column, or the conversation id of the
+# conversation tables without a timestamp of their own (rows of conversations started in the month).
+MONTH_SCOPE: dict[str, str] = {
+    "conversations": "{column: conversation_start}",
+    "conversation_participants": "{conversation_id: conversation_id}",
+    "conversation_participant_attributes": "{conversation_id: conversation_id}",
+    "conversation_sessions": "{conversation_id: conversation_id}",
+    "conversation_segments": "{column: segment_start}",
+    "user_presence": "{column: start_time}",
+    "user_routing_status": "{column: start_time}",
+    "voice_usage": "{column: call_start}",
+}
 
 HEADER = """\
 version: 2
@@ -66,14 +80,18 @@ def render() -> str:
             f" write disposition: {table.write_disposition}."
         )
         add(f"        description: {_quote(description)}")
+        config: list[str] = []
         if table.write_disposition == "scd2":
-            add("        config:")
-            add("          freshness: null")
+            config.append("          freshness: null")
         elif name in MONTHLY:
+            config.append("          freshness:")
+            config.append("            warn_after: {count: 35, period: day}")
+            config.append("            error_after: {count: 62, period: day}")
+        if name in MONTH_SCOPE:
+            config.append(f"          meta: {{month_scope: {MONTH_SCOPE[name]}}}")
+        if config:
             add("        config:")
-            add("          freshness:")
-            add("            warn_after: {count: 35, period: day}")
-            add("            error_after: {count: 62, period: day}")
+            lines.extend(config)
         add("        columns:")
         single_key = len(table.primary_key) == 1 and table.write_disposition != "scd2"
         for column in table.columns:

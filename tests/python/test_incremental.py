@@ -225,30 +225,43 @@ def test_months_between_crosses_the_year() -> None:
 def test_data_tests_check_the_month_being_run(
     incremental_warehouse: Path, mp: pytest.MonkeyPatch
 ) -> None:
-    """A generic test on a month-partitioned model reads only var('billing_month')'s partition;
-    `test_all_months: true` reads them all (and the kept months pass too)."""
+    """Generic tests read the month being run: the partition of a month-partitioned model, the
+    rows of the month of a raw table or staging view (meta.month_scope: a timestamp column, or the
+    conversations started in the month). `test_all_months: true` reads them all (and the kept
+    months pass too)."""
     mp.setenv("FAIRSHARE_DUCKDB_PATH", str(incremental_warehouse))
-    scoped = run_dbt(
-        ["test", "--select", "marts.invoice_lines", "--exclude", "resource_type:unit_test"],
-        month=NOVEMBER,
-    )
+    select = [
+        "test",
+        "--select",
+        "invoice_lines stg_genesys__conversation_sessions source:genesys.conversations",
+        "--exclude",
+        "resource_type:unit_test",
+    ]
+    scoped = run_dbt(select, month=NOVEMBER)
     assert scoped.ok, scoped.failure_reason()
-    november = f"{NOVEMBER}-01"
-    sql = _compiled_test_sql("invoice_lines")
-    assert f"billing_month = cast('{november}' as date)" in sql
+    november, december = "cast('2026-11-01", "cast('2026-12-01"
+    partition = _compiled_test_sql("not_null_invoice_lines_billing_month")
+    assert f"billing_month = {november} as date)" in partition
+    sessions = _compiled_test_sql("not_null_stg_genesys__conversation_sessions_session_id")
+    assert "conversation_id in (select conversation_id from" in sessions
+    assert f"conversation_start >= {november}" in sessions
+    assert f"conversation_start < {december}" in sessions
+    conversations = _compiled_test_sql("source_unique_genesys_conversations_conversation_id")
+    assert f"(conversation_start >= {november}" in conversations
 
-    audit = run_dbt(
-        ["test", "--select", "marts.invoice_lines", "--exclude", "resource_type:unit_test"],
-        month=NOVEMBER,
-        extra_vars={"test_all_months": "true"},
-    )
+    audit = run_dbt(select, month=NOVEMBER, extra_vars={"test_all_months": "true"})
     assert audit.ok, audit.failure_reason()
-    assert "billing_month = cast(" not in _compiled_test_sql("invoice_lines")
+    for test in (
+        "not_null_invoice_lines_billing_month",
+        "not_null_stg_genesys__conversation_sessions_session_id",
+        "source_unique_genesys_conversations_conversation_id",
+    ):
+        assert "dbt_subquery" not in _compiled_test_sql(test), test
 
 
-def _compiled_test_sql(model: str) -> str:
-    """The compiled SQL of the last run's not_null test on <model>.billing_month."""
+def _compiled_test_sql(test: str) -> str:
+    """The compiled SQL of the last dbt run's generic test `test`."""
     target = project_dir() / "target"
-    found = sorted(target.glob(f"compiled/fairshare/models/**/not_null_{model}_billing_month.sql"))
-    assert found, f"no compiled not_null test for {model}.billing_month under {target}"
+    found = sorted(target.glob(f"compiled/fairshare/models/**/{test}.sql"))
+    assert found, f"no compiled test {test} under {target}"
     return found[0].read_text()
