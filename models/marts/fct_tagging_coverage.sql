@@ -302,19 +302,7 @@ did_orphan_weights as (
 ),
 
 did_orphan_costs as (
-    select
-        did_orphan_weights.did,
-        {{ fairshare.scaled_to_decimal(
-            'sum(' ~ fairshare.mul_div(
-                'telecom_lines.amount_cents * 10000', 'did_orphan_weights.cost_weight', 'telecom_lines.driver_weight_total'
-            ) ~ ')', 6
-        ) }} as allocated_amount
-    from did_orphan_weights
-    inner join telecom_lines
-        on
-            did_orphan_weights.number_type = telecom_lines.number_type
-            and did_orphan_weights.direction = telecom_lines.direction
-    group by 1
+    {{ fairshare.orphan_telecom_cost_by('did_orphan_weights', 'did') }}
 ),
 
 did_rows as (
@@ -375,21 +363,7 @@ conversation_orphan_weights as (
 ),
 
 conversation_orphan_costs as (
-    select
-        conversation_orphan_weights.conversation_id,
-        {{ fairshare.scaled_to_decimal(
-            'sum(' ~ fairshare.mul_div(
-                'telecom_lines.amount_cents * 10000',
-                'conversation_orphan_weights.cost_weight',
-                'telecom_lines.driver_weight_total'
-            ) ~ ')', 6
-        ) }} as allocated_amount
-    from conversation_orphan_weights
-    inner join telecom_lines
-        on
-            conversation_orphan_weights.number_type = telecom_lines.number_type
-            and conversation_orphan_weights.direction = telecom_lines.direction
-    group by 1
+    {{ fairshare.orphan_telecom_cost_by('conversation_orphan_weights', 'conversation_id') }}
 ),
 
 conversation_rows as (

@@ -241,7 +241,7 @@ def test_data_tests_check_the_month_being_run(
     assert scoped.ok, scoped.failure_reason()
     november, december = "cast('2026-11-01", "cast('2026-12-01"
     partition = _compiled_test_sql("not_null_invoice_lines_billing_month")
-    assert f"billing_month = {november} as date)" in partition
+    assert f"billing_month = {november}' as date)" in partition
     sessions = _compiled_test_sql("not_null_stg_genesys__conversation_sessions_session_id")
     assert "conversation_id in (select conversation_id from" in sessions
     assert f"conversation_start >= {november}" in sessions
