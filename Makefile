@@ -1,18 +1,34 @@
-# fairshare: two commands on a fresh machine with Python 3.11 — `make demo` and `make test`.
+# fairshare: two commands on a fresh machine with Python >= 3.11 and make — `make demo` and `make test`.
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
-PY ?= python3.11
+
+# The newest python3.1x (>= 3.11) on PATH that actually runs (a pyenv shim of a version that is not
+# selected does not); then python3 if it is >= 3.11. `make PY=python3.12 ...` forces one.
+PY_CANDIDATES := python3.14 python3.13 python3.12 python3.11 python3
+ifeq ($(origin PY),undefined)
+PY := $(shell for p in $(PY_CANDIDATES); do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { echo $$p; break; }; \
+	done)
+endif
 VENV := .venv
 BIN := $(VENV)/bin
 export DBT_PROFILES_DIR ?= $(CURDIR)/profiles
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: demo test install install-dev lint sqllint pytest e2e portability bench clean
+# System packages (Debian/Ubuntu names). PDF invoices: pango and fonts (WeasyPrint).
+# Browser tests: Debian's Chromium (a test tool's own browser download does not work offline).
+SYSTEM_PACKAGES_DEMO := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-liberation
+SYSTEM_PACKAGES_TEST := $(SYSTEM_PACKAGES_DEMO) chromium
+
+.PHONY: demo test install install-dev system-deps-demo system-deps-test lint sqllint pytest e2e \
+	bench clean
 
 $(BIN)/python:
+	@test -n "$(PY)" || { echo "error: no Python >= 3.11 found (tried $(PY_CANDIDATES)); install one or run make PY=/path/to/python3.x" >&2; exit 2; }
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip uv
 
+# Runtime dependencies only: what `make demo` (and a user's `pip install .`) gets.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -e .
 	touch $@
@@ -24,26 +40,53 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# Installs the missing system packages with apt when run as root; otherwise names the command and fails.
+define system_deps
+	@missing=(); \
+	for pkg in $(1); do \
+		case $$pkg in \
+			chromium) command -v chromium >/dev/null 2>&1 || [ -x "$${FAIRSHARE_CHROMIUM:-/nonexistent}" ] || missing+=($$pkg) ;; \
+			*) dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q 'install ok installed' || missing+=($$pkg) ;; \
+		esac; \
+	done; \
+	if [ $${#missing[@]} -eq 0 ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing system packages: $${missing[*]}"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends "$${missing[@]}" >/dev/null; \
+	else \
+		echo "error: missing system packages; run: sudo apt-get install -y $${missing[*]}" >&2; \
+		exit 2; \
+	fi
+endef
+
+system-deps-demo:
+	$(call system_deps,$(SYSTEM_PACKAGES_DEMO))
+
+system-deps-test:
+	$(call system_deps,$(SYSTEM_PACKAGES_TEST))
+
 ## demo: generate a sandbox month, serve it on 127.0.0.1, extract → dbt build → publish
-demo: install
+demo: install system-deps-demo
 	$(BIN)/fairshare demo --month 2026-10 --conversations 20000 --seed 42
 
-## test: lint (ruff, sqlfluff), pytest (unit, API, loaders, dbt end to end, browser), dbt build on the sandbox
-test: install-dev lint sqllint pytest e2e
+## test: lint (ruff, deptry, sqlfluff), pytest (unit, API, loaders, dbt end to end, browser), the main job on a small month
+test: install-dev system-deps-test lint sqllint pytest e2e
 
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/deptry .
 
 sqllint: install-dev
 	mkdir -p warehouse  # the dbt templater opens the dev DuckDB file
 	$(BIN)/sqlfluff lint models --processes 2 --disable-progress-bar
 
-pytest: install-dev
+pytest: install-dev system-deps-test
 	$(BIN)/pytest -q
 
 ## e2e: the main job on a small sandbox month (extract → dbt build with all tests → publish)
-e2e: install-dev
+e2e: install-dev system-deps-demo
 	FAIRSHARE_DUCKDB_PATH=warehouse/e2e.duckdb $(BIN)/fairshare demo --month 2026-10 \
 		--conversations 3000 --seed 11 --data .e2e/sandbox --out .e2e/out
 

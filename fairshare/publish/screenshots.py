@@ -71,6 +71,12 @@ def capture(pages: dict[str, Path], target: Path, *, full_page: bool = True) -> 
             f"screenshots need Chromium at {binary} (apt-get install chromium, or set "
             "FAIRSHARE_CHROMIUM)"
         )
+    try:
+        import playwright.sync_api  # noqa: F401  (an optional extra: fail before any work)
+    except ImportError as exc:
+        raise PublishError(
+            "screenshots need Playwright: pip install 'fairshare[screenshots]'"
+        ) from exc
     target.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
     errors: list[BaseException] = []
