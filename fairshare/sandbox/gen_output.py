@@ -19,8 +19,10 @@ from fairshare.sandbox.gen_directory_json import (
     didpools_json,
     directory_changes,
     divisions_json,
+    ivrs_json,
     licence_definitions_json,
     licence_users_json,
+    oauth_clients_json,
     queue_json,
     schemas_json,
     user_json,
@@ -159,6 +161,8 @@ def write_directory(
     dump("didpools.json", didpools_json(org))
     dump("license_definitions.json", licence_definitions_json())
     dump("license_users.json", licence_users_json(org, defect_user))
+    dump("ivrs.json", ivrs_json(org))
+    dump("oauth_clients.json", oauth_clients_json(org))
     with (out / "directory_changes.jsonl").open("wb") as fh:
         for change in directory_changes(org, last_logins.get(org.mover_idx)):
             fh.write(orjson.dumps(change) + b"\n")
