@@ -380,7 +380,8 @@ def run_extract(
             month,
             "final"
             if result.month_final
-            else f"provisional until the watermark passes its end + {margin}",
+            else "provisional until the watermark passes its end"
+            f" + {margin.total_seconds() / 3600:g} h: rerun the extract then",
         )
     return result
 
