@@ -30,6 +30,9 @@ from fairshare.sandbox.gen_directory_json import (
 from fairshare.sandbox.gen_wire import DayStats
 
 PRETTY = orjson.OPT_INDENT_2
+# Version of the dataset format: a directory written by an older generator is regenerated, not
+# reused (2: issue 12, billing money as JSON numbers, IVR configurations, OAuth client list).
+DATASET_FORMAT = 2
 
 
 def _fragments(path: Path) -> Iterator[list[str]]:
@@ -347,6 +350,7 @@ def sandbox_json(org: Org, changes: list[dict[str, Any]], defects: bool) -> dict
         "month": m.label,
         "seed": org.seed,
         "conversations": org.conversations,
+        "datasetFormat": DATASET_FORMAT,
         "orgName": ORG_NAME,
         "homeCountry": "US",
         "clientId": org.client_id,

@@ -219,7 +219,8 @@ TOKEN_PATH = "/oauth/token"
 # invoice lines 200 ("Maximum of 200"), usage query results 1000 ("Max is 1000"). The SDK
 # states no maximum for the page-number directory listings and the analytics job results: 500
 # and 1000 are Genesys's usual values (unconfirmed; the sandbox enforces the same).
-PAGE_SIZE_DIRECTORY = 500  # users, queues, DIDs, DID pools, licence users, IVRs (page number)
+PAGE_SIZE_DIRECTORY = 500  # users, queues, DIDs, DID pools, licence users (page number)
+PAGE_SIZE_IVRS = 100  # IVR configurations: an org has few; 100 stays under any plausible maximum
 PAGE_SIZE_CONTRACTS = 10  # billing contracts (`after` cursor)
 PAGE_SIZE_INVOICES = 200  # contract invoices and invoice lines (`after` cursor)
 PAGE_SIZE_CONVERSATION_RESULTS = 1000  # analytics conversation job results (cursor)
