@@ -13,6 +13,7 @@ it was (its load package is dropped, nothing reached the destination).
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import re
@@ -66,6 +67,8 @@ class ExtractResult:
     reprocessing_margin: timedelta = timedelta(hours=settings.REPROCESSING_MARGIN_HOURS)
     load_ids: list[str] = field(default_factory=list)  # dlt load ids this extract produced
     warnings: list[str] = field(default_factory=list)  # optional data not loaded, and why
+    # participant data attribute names seen and not landed (not in the allow-list)
+    dropped_attributes: list[str] = field(default_factory=list)
 
     @property
     def total_rows(self) -> int:
@@ -351,6 +354,7 @@ def run_extract(
         reprocessing_margin=margin,
         load_ids=list(getattr(load_info, "loads_ids", None) or []),
         warnings=list(report.warnings),
+        dropped_attributes=sorted(report.dropped_attributes),
         month=month,
         destination=destination,
         dataset_name=dataset_name,
@@ -420,6 +424,11 @@ def _list_setting(value: Any, name: str, env: str) -> list[str] | None:
     raw = _env(env) or _config(name)
     if raw is None:
         return None
+    if isinstance(raw, str) and raw.strip().startswith("["):
+        try:
+            raw = json.loads(raw)  # a TOML/JSON list given as text (dlt's environment form)
+        except ValueError as exc:
+            raise ConfigurationError(f"{name} must be a list of names, not {raw!r}") from exc
     items = raw.split(",") if isinstance(raw, str) else list(raw)
     return [str(v).strip() for v in items if str(v).strip()]
 

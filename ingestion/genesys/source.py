@@ -190,6 +190,11 @@ class ExtractReport:
         with self._lock:
             self.warnings.append(message)
 
+    def dropped(self, names: set[str]) -> None:
+        """Participant attribute names dropped by the allow-list (names only, never values)."""
+        with self._lock:
+            self.dropped_attributes |= names
+
     def watermark(self, resource: str, instant: datetime) -> None:
         with self._lock:
             self.watermarks[resource] = instant
@@ -238,7 +243,6 @@ class ExtractContext:
     cost_center_attribute: str = settings.COST_CENTER_ATTRIBUTE
     participant_attributes: tuple[str, ...] = settings.PARTICIPANT_ATTRIBUTES
     reprocessing_margin: timedelta = timedelta(hours=settings.REPROCESSING_MARGIN_HOURS)
-    invoice_csv_given: bool = False
     journal: ExtractReport = field(default_factory=ExtractReport)
     _dids: list[dict[str, Any]] | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -468,8 +472,7 @@ def conversations(ctx: ExtractContext, page_size: int, fast_path: bool = True) -
         batch.python_pages,
     )
     if privacy.dropped_attributes:
-        with ctx.journal._lock:
-            ctx.journal.dropped_attributes |= privacy.dropped_attributes
+        ctx.journal.dropped(privacy.dropped_attributes)
         logger.info(
             "participant data: %d attribute names not in the allow-list were dropped (%s)",
             len(privacy.dropped_attributes),
@@ -906,7 +909,6 @@ def genesys_source(
                 else participant_attributes
             ),
             reprocessing_margin=timedelta(hours=reprocessing_margin_hours),
-            invoice_csv_given=invoice_file_data is not None,
             journal=report if report is not None else ExtractReport(),
         )
         factories: dict[str, tuple[Callable[[], Iterable[Any]], tuple[str, ...]]] = {

@@ -200,12 +200,13 @@ def test_participant_attributes_and_the_cost_center_key_are_configuration(
 ) -> None:
     with _served(sandbox_dir):
         default = tmp_path / "default.duckdb"
-        _extract(default, directory_only=False)
+        default_result = _extract(default, directory_only=False)
         monkeypatch.setenv("FAIRSHARE_PARTICIPANT_ATTRIBUTES", "Cost_Center, Language")
         monkeypatch.setenv("FAIRSHARE_COST_CENTER_ATTRIBUTE", "Department_Code")
         configured = tmp_path / "configured.duckdb"
         _extract(configured)
     names = f"select distinct attribute_name from {RAW}.conversation_participant_attributes"
+    assert default_result.dropped_attributes == ["Language"]  # reported, never landed
     assert _rows(default, names) == [("Cost_Center",)]
     assert sorted(_rows(configured, names)) == [("Cost_Center",), ("Language",)]
     tagged = f"select count(cost_center_id) from {RAW}.user_custom_attributes"
@@ -257,3 +258,24 @@ def test_a_one_second_token_is_not_reported_as_bad_credentials(
         result = _extract(tmp_path / "w.duckdb")
     assert result.rows["users"] > 0 and result.rows["conversations"] > 0
     assert server.request_count > result.api_requests  # token requests on top of the API's
+
+
+def test_configuration_forms(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import timedelta
+
+    from ingestion.genesys.errors import ConfigurationError
+    from ingestion.genesys.pipeline import _list_setting, _margin_setting
+
+    name, env = "participant_attributes", "FAIRSHARE_PARTICIPANT_ATTRIBUTES"
+    assert _list_setting(None, name, env) is None  # the default (Cost_Center) applies
+    assert _list_setting(("A",), name, env) == ["A"]
+    monkeypatch.setenv(env, " Cost_Center , Language ")
+    assert _list_setting(None, name, env) == ["Cost_Center", "Language"]
+    monkeypatch.delenv(env)
+    monkeypatch.setenv("SOURCES__GENESYS__PARTICIPANT_ATTRIBUTES", '["Cost_Center", "Hint"]')
+    assert _list_setting(None, name, env) == ["Cost_Center", "Hint"]
+    monkeypatch.setenv("SOURCES__GENESYS__REPROCESSING_MARGIN_HOURS", "36")
+    assert _margin_setting() == timedelta(hours=36)
+    monkeypatch.setenv("FAIRSHARE_REPROCESSING_MARGIN_HOURS", "two days")
+    with pytest.raises(ConfigurationError, match="number of hours"):
+        _margin_setting()
