@@ -99,7 +99,7 @@ METHOD_RULES: dict[str, str] = {
     "pro_rata_handle_time": "Split in proportion to the time each cost center's people spent "
     "handling conversations.",
     "even": "Split evenly between the cost centers.",
-    "fixed_split": "Split by fixed percentages agreed in advance (configuration `fixed_splits`).",
+    "fixed_split": "Split by fixed percentages the departments agreed in advance.",
     "overhead": "Kept by IT as overhead; not charged to any department.",
     "orphan_absorb": (
         "The part of a vendor line that no department is responsible for (IVR time before the "
