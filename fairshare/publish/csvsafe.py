@@ -4,7 +4,9 @@ A spreadsheet evaluates a cell whose text starts with `=`, `+`, `-` or `@` (and,
 applications, a tab or carriage return) as a formula: a vendor product called
 `=HYPERLINK("http://…","Refund")` or a cost-center name typed as `+SUM(A1:A9)` would run in the
 department head's Excel (CSV injection, OWASP). `neutralise` prefixes such a text cell with an
-apostrophe, which spreadsheets show as text and do not print; every other cell is left alone.
+apostrophe, which spreadsheets show as text and do not print; a carriage return inside a cell
+becomes a (quoted) line feed, so it cannot split the row and start a new first cell; every other
+cell is left alone.
 
 Numbers stay numbers: a plain decimal literal (`-41.67`, `12345`, `0.000125`, the only form the
 publisher writes numbers in) is not a formula and is written unchanged, so amounts, quantities and
@@ -57,8 +59,10 @@ def neutralise(value: object) -> str:
     if not text or is_plain_number(text):
         return text
     if text[0] in FORMULA_START or text.lstrip(" ")[:1] in FORMULA_START:
-        return ESCAPE + text
-    return text
+        text = ESCAPE + text
+    # a bare carriage return inside a field is not quoted by the csv module (the line end is \n)
+    # and would start a new row, its text a new first cell: make it a quoted \n
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def is_safe_cell(text: str) -> bool:
@@ -69,12 +73,14 @@ def is_safe_cell(text: str) -> bool:
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Path:
-    """Write `header` and `rows` (UTF-8, `\\n` line ends, minimal quoting), every cell neutralised."""
+    """Write `header` and `rows` (UTF-8, `\\n` line ends), every cell neutralised."""
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow([neutralise(name) for name in header])
         for row in rows:
             if len(row) != len(header):
-                raise ValueError(f"{path.name}: a row has {len(row)} cells for {len(header)} columns")
+                raise ValueError(
+                    f"{path.name}: a row has {len(row)} cells for {len(header)} columns"
+                )
             writer.writerow([neutralise(cell) for cell in row])
     return path

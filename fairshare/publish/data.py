@@ -171,7 +171,7 @@ class NamedUser:
 
 @dataclass(frozen=True)
 class FocusCategory:
-    """How the vendor charges of one cost category appear in FOCUS (seeds/focus_charge_categories)."""
+    """How the vendor charges of a cost category appear in FOCUS (seeds/focus_charge_categories)."""
 
     cost_category: str
     charge_category: str
@@ -228,7 +228,9 @@ class GlConfig:
             )
         company = self.companies.get(code)
         if company is None:
-            raise PublishError(f"GL journal: company code {code!r} is not in seeds/gl_companies.csv")
+            raise PublishError(
+                f"GL journal: company code {code!r} is not in seeds/gl_companies.csv"
+            )
         return company
 
     def accounts_for(self, cost_category: str, cost_center: str) -> tuple[str, str]:

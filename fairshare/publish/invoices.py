@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from fairshare.publish.csvsafe import write_csv
 from fairshare.publish.data import CostCenter, InvoiceLine, MonthData, PublishError
 from fairshare.publish.model import (
     GENERAL_RULES,
@@ -21,7 +22,6 @@ from fairshare.publish.model import (
     method_label,
     slug,
 )
-from fairshare.publish.csvsafe import write_csv
 from fairshare.publish.money import ZERO, cents, fmt_exact, fmt_plain
 from fairshare.publish.templating import environment, static_text
 

@@ -100,7 +100,7 @@ def _require_gl(data: MonthData) -> GlConfig:
 def build_journal(data: MonthData, invoices: list[Invoice]) -> list[JournalLine]:
     gl = _require_gl(data)
     month = data.period_start.strftime("%b %Y")
-    memo = "" if data.is_chargeback else "MEMO (showback, do not post): "
+    memo = "" if data.is_chargeback else "MEMO "
     reference = ", ".join(sorted(data.vendor_invoices))
     lines: list[JournalLine] = []
     for inv in invoices:
@@ -123,10 +123,12 @@ def build_journal(data: MonthData, invoices: list[Invoice]) -> list[JournalLine]
         ) -> None:
             # a positive amount is a debit; a negative one (net credit) flips to the other column
             debit, credit = (amount, ZERO) if amount >= 0 else (ZERO, -amount)
+            # lines are numbered per document and company: each company's side is an ERP document
+            same = sum(1 for x in doc if x.company.company_code == company.company_code)
             doc.append(
                 JournalLine(
                     document_number=number,
-                    document_line=len(doc) + 1,
+                    document_line=same + 1,
                     company=company,
                     account=account,
                     cost_center_code=code,
@@ -151,8 +153,7 @@ def build_journal(data: MonthData, invoices: list[Invoice]) -> list[JournalLine]
                 center.code,
                 center.name,
                 group.subtotal,
-                f"Contact center {category_label(group.category).lower()} {month} "
-                f"charged to {center.code} ({inv.number})",
+                f"Contact center {category_label(group.category)} {month}",
             )
         if cross:
             add(
@@ -161,8 +162,7 @@ def build_journal(data: MonthData, invoices: list[Invoice]) -> list[JournalLine]
                 center.code,
                 center.name,
                 -inv.total,
-                f"Intercompany payable to {seller_co.company_code} for contact center {month} "
-                f"({inv.number})",
+                f"Contact center recharge {month} payable to {seller_co.company_code}",
                 partner=seller_co.company_code,
             )
             add(
@@ -171,8 +171,7 @@ def build_journal(data: MonthData, invoices: list[Invoice]) -> list[JournalLine]
                 issuer.code,
                 issuer.name,
                 inv.total,
-                f"Intercompany receivable from {buyer_co.company_code} for contact center "
-                f"{month} ({inv.number})",
+                f"Contact center recharge {month} due from {buyer_co.company_code}",
                 partner=buyer_co.company_code,
             )
         for group in inv.groups:
@@ -185,8 +184,7 @@ def build_journal(data: MonthData, invoices: list[Invoice]) -> list[JournalLine]
                 issuer.code,
                 issuer.name,
                 -group.subtotal,
-                f"Recovery of contact center {category_label(group.category).lower()} "
-                f"{month} from {center.code} ({inv.number})",
+                f"Recovery {category_label(group.category)} {month} {center.code}",
             )
         check_balanced(doc)
         lines.extend(doc)
@@ -194,10 +192,17 @@ def build_journal(data: MonthData, invoices: list[Invoice]) -> list[JournalLine]
 
 
 def check_balanced(lines: list[JournalLine]) -> None:
-    """Every document balances in every company (document currency, to the cent)."""
+    """Every document balances in every company (document currency, to the cent), and its lines
+    are numbered 1..n per document and company."""
     nets: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
     for x in lines:
         nets[(x.document_number, x.company.company_code)] += x.net
+    numbers: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for x in lines:
+        numbers[(x.document_number, x.company.company_code)].append(x.document_line)
+    for key, seen in numbers.items():
+        if sorted(seen) != list(range(1, len(seen) + 1)):
+            raise PublishError(f"GL journal: document {key[0]} in company {key[1]} is misnumbered")
     for (document, company), net in sorted(nets.items()):
         if cents(net) != 0:
             raise PublishError(

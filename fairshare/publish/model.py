@@ -32,6 +32,7 @@ CATEGORY_LABELS: dict[str, str] = {
     "ai": "AI and bots",
     "platform_shared": "Shared platform",
     "support": "Vendor support",
+    "credit": "Vendor credits",
     "overhead": "IT overhead",
     "orphan_absorb": "Unattributed, absorbed by IT",
     "orphan_redistribute": "Unattributed, redistributed",

@@ -43,9 +43,9 @@ def fmt_money(value: Decimal, currency: str = "USD", places: int = 2) -> str:
     return f"{sign}{symbol}{body}"
 
 
-def fmt_iso(value: Decimal, currency: str = "USD") -> str:
+def fmt_iso(value: Decimal | int, currency: str = "USD") -> str:
     """`USD 12,345.67`, `USD -1.20`: the ISO 4217 code with the amount (invoices)."""
-    amount = cents(value)
+    amount = cents(to_decimal(value))
     return f"{currency} {amount:,.2f}"
 
 

@@ -53,7 +53,7 @@ def test_published_totals_equal_the_marts_and_the_vendor_invoice(
     assert published.allocated_total == published.vendor_total
     month_dir = published.month_dir
     for code in per_cc:
-        assert (month_dir / "invoices" / f"FS-{MONTH}-{code}.pdf").stat().st_size > 1000
+        assert (month_dir / "invoices" / f"FS-{MONTH}-{code}-R1.pdf").stat().st_size > 1000
         assert (month_dir / "showback" / code / "index.html").is_file()
 
 
