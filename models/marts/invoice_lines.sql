@@ -92,7 +92,8 @@ joined as (
         case
             when allocations.allocation_method = 'orphan_redistribute'
                 then {{ fairshare.ppb_to_share('allocations.redistribution_weight') }}
-            when allocations.product_allocation_method in ('pro_rata_interactions', 'named_users')
+            when
+                allocations.product_allocation_method in ('pro_rata_interactions', 'named_users')
                 and allocations.allocation_rule <> 'zero_driver'
                 then {{ fairshare.ppb_to_share('allocations.driver_weight') }}
             else cast(allocations.driver_quantity as {{ fairshare.type_decimal(38, 9) }})
@@ -100,7 +101,8 @@ joined as (
         case
             when allocations.allocation_method = 'orphan_redistribute'
                 then {{ fairshare.ppb_to_share('allocations.redistribution_weight_total') }}
-            when allocations.product_allocation_method in ('pro_rata_interactions', 'named_users')
+            when
+                allocations.product_allocation_method in ('pro_rata_interactions', 'named_users')
                 and allocations.allocation_rule <> 'zero_driver'
                 then {{ fairshare.ppb_to_share('allocations.driver_weight_total') }}
             else cast(allocations.driver_quantity_total as {{ fairshare.type_decimal(38, 9) }})
@@ -150,38 +152,93 @@ joined as (
     cross join org_peak
 ),
 
+-- the digits of every number a sentence shows, once (formatting them twice is cheap; the number
+-- expressions are not repeated inside each formatted text)
+digits as (
+    select
+        *,
+        {{ fairshare.format_digits('driver_quantity', 0) }} as quantity_digits_0,
+        {{ fairshare.format_digits('driver_quantity', 1) }} as quantity_digits_1,
+        {{ fairshare.format_digits('driver_quantity', 2) }} as quantity_digits_2,
+        {{ fairshare.format_digits('driver_total', 0) }} as total_digits_0,
+        {{ fairshare.format_digits('driver_total', 1) }} as total_digits_1,
+        {{ fairshare.format_digits('driver_total', 2) }} as total_digits_2,
+        {{ fairshare.format_digits('line_share * 100', 2) }} as share_digits,
+        {{ fairshare.format_digits('redistribution_share * 100', 2) }} as redistribution_share_digits,
+        {{ fairshare.format_digits('vendor_line_amount', 2) }} as line_amount_digits,
+        {{ fairshare.format_digits('orphan_amount', 2) }} as orphan_amount_digits,
+        {{ fairshare.format_digits('conversations', 0) }} as conversations_digits,
+        {{ fairshare.format_digits('users_at_peak', 0) }} as peak_digits_0,
+        {{ fairshare.format_digits('users_at_peak', 1) }} as peak_digits_1,
+        {{ fairshare.format_digits('entitlement', 0) }} as entitlement_digits_0,
+        {{ fairshare.format_digits('entitlement', 2) }} as entitlement_digits_2,
+        {{ fairshare.format_digits('vendor_line_quantity', 0) }} as vendor_quantity_digits_0,
+        {{ fairshare.format_digits('vendor_line_quantity', 2) }} as vendor_quantity_digits_2,
+        {{ fairshare.format_digits('org_billed_peak', 0) }} as org_peak_digits,
+        {{ fairshare.format_digits('prepaid_quantity', 0) }} as prepaid_digits_0,
+        {{ fairshare.format_digits('prepaid_quantity', 2) }} as prepaid_digits_2,
+        driver_quantity = round(driver_quantity, 0) as is_whole_quantity,
+        driver_total = round(driver_total, 0) as is_whole_total
+    from joined
+),
+
 formatted as (
     select
         *,
+        -- counts read as whole numbers when they are; measures keep one decimal, percentages two
         case
-            when driver_unit in ('minutes', 'hours') then {{ fairshare.format_number('driver_quantity', 1) }}
-            when driver_unit = 'percent' then {{ fairshare.format_number('driver_quantity', 2) }}
-            else {{ fairshare.format_count('driver_quantity') }}
+            when driver_unit in ('minutes', 'hours')
+                then {{ fairshare.format_from_digits('quantity_digits_1', 1, 'driver_quantity < 0') }}
+            when driver_unit <> 'percent' and is_whole_quantity
+                then {{ fairshare.format_from_digits('quantity_digits_0', 0, 'driver_quantity < 0') }}
+            else {{ fairshare.format_from_digits('quantity_digits_2', 2, 'driver_quantity < 0') }}
         end as quantity_text,
         case
-            when driver_unit in ('minutes', 'hours') then {{ fairshare.format_number('driver_total', 1) }}
-            when driver_unit = 'percent' then {{ fairshare.format_number('driver_total', 2) }}
-            else {{ fairshare.format_count('driver_total') }}
+            when driver_unit in ('minutes', 'hours')
+                then {{ fairshare.format_from_digits('total_digits_1', 1, 'driver_total < 0') }}
+            when driver_unit <> 'percent' and is_whole_total
+                then {{ fairshare.format_from_digits('total_digits_0', 0, 'driver_total < 0') }}
+            else {{ fairshare.format_from_digits('total_digits_2', 2, 'driver_total < 0') }}
         end as total_text,
-        {{ fairshare.format_number('driver_total', 0) }} as total_whole_text,
-        {{ fairshare.format_percent('line_share') }} as share_text,
-        {{ fairshare.format_percent('redistribution_share') }} as redistribution_share_text,
-        {{ fairshare.format_iso_money('vendor_line_amount', 'currency') }} as line_amount_text,
-        {{ fairshare.format_iso_money('orphan_amount', 'currency') }} as orphan_amount_text,
-        {{ fairshare.format_count('conversations', 0) }} as conversations_text,
-        {{ fairshare.format_count('users_at_peak', 1) }} as users_at_peak_text,
-        {{ fairshare.format_count('entitlement', 2) }} as entitlement_text,
-        {{ fairshare.format_count('vendor_line_quantity', 2) }} as vendor_quantity_text,
-        {{ fairshare.format_count('org_billed_peak', 0) }} as org_peak_text,
-        {{ fairshare.format_count('prepaid_quantity', 2) }} as prepaid_text,
+        {{ fairshare.format_from_digits('total_digits_0', 0) }} as total_whole_text,
+        {{ dbt.concat([fairshare.format_from_digits('share_digits', 2, 'line_share < 0'), "'%'"]) }} as share_text,
+        {{ dbt.concat([fairshare.format_from_digits('redistribution_share_digits', 2), "'%'"]) }}
+            as redistribution_share_text,
+        {{ dbt.concat([
+            "currency", "' '", fairshare.format_from_digits('line_amount_digits', 2, 'vendor_line_amount < 0')
+        ]) }} as line_amount_text,
+        {{ dbt.concat([
+            "currency", "' '", fairshare.format_from_digits('orphan_amount_digits', 2, 'orphan_amount < 0')
+        ]) }} as orphan_amount_text,
+        {{ fairshare.format_from_digits('conversations_digits', 0) }} as conversations_text,
+        case
+            when users_at_peak = round(users_at_peak, 0) then {{ fairshare.format_from_digits('peak_digits_0', 0) }}
+            else {{ fairshare.format_from_digits('peak_digits_1', 1) }}
+        end as users_at_peak_text,
+        case
+            when entitlement = round(entitlement, 0) then {{ fairshare.format_from_digits('entitlement_digits_0', 0) }}
+            else {{ fairshare.format_from_digits('entitlement_digits_2', 2) }}
+        end as entitlement_text,
+        case
+            when vendor_line_quantity = round(vendor_line_quantity, 0)
+                then {{ fairshare.format_from_digits('vendor_quantity_digits_0', 0) }}
+            else {{ fairshare.format_from_digits('vendor_quantity_digits_2', 2) }}
+        end as vendor_quantity_text,
+        {{ fairshare.format_from_digits('org_peak_digits', 0) }} as org_peak_text,
+        case
+            when prepaid_quantity = round(prepaid_quantity, 0)
+                then {{ fairshare.format_from_digits('prepaid_digits_0', 0) }}
+            else {{ fairshare.format_from_digits('prepaid_digits_2', 2) }}
+        end as prepaid_text,
         coalesce(cost_center_name, cost_center_code) as cost_center_label,
         case
-            when product_allocation_method = 'named_users' then ' (licences nobody logged in with, or users with no cost center)'
+            when product_allocation_method = 'named_users'
+                then ' (licences nobody logged in with, or users with no cost center)'
             when product_allocation_method in ('concurrent_peak', 'overage_cause') then ' (users with no cost center)'
             when product_allocation_method = 'api_requests' then ' (OAuth clients with no cost center)'
             else ' (IVR before routing, abandons, untagged objects)'
         end as generic_orphan_cause
-    from joined
+    from digits
 ),
 
 explained as (
@@ -247,7 +304,7 @@ explained as (
                 "product_name", "' — '", "driver_name", "': none of the '", "total_text", "' '", "driver_unit",
                 "' this month, so nothing of '", "line_amount_text", "'.'"
             ]) }}
-            when allocation_method = 'pro_rata_interactions' and driver_quantity <> round(driver_quantity, 0)
+            when allocation_method = 'pro_rata_interactions' and not is_whole_quantity
                 then {{ dbt.concat([
                     "product_name", "' — '", "driver_name", "': '", "quantity_text", "' of '", "total_text", "' '",
                     "driver_unit", "' ('", "share_text", "') of '", "line_amount_text", "'; '", "conversations_text",

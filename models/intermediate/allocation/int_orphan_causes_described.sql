@@ -95,7 +95,7 @@ telecom_causes as (
             'telecom_orphan_slices.number_type', 'telecom_orphan_slices.direction'
         ) }}
     where invoice_lines.allocation_method = 'telecom_usage'
-    group by 1, 2, 3
+    group by invoice_lines.invoice_id, invoice_lines.invoice_line_id, telecom_orphan_slices.cause
 ),
 
 -- interactions, handle time, bot time: the ORPHAN interactions by cause
@@ -123,14 +123,20 @@ interaction_causes as (
         case invoice_lines.allocation_method
             when 'pro_rata_interactions'
                 then cast(
-                    {{ fairshare.ppb_to_share('sum(' ~ fairshare.int_wide('orphan_interactions.interaction_share_ppb') ~ ')') }}
+                    {{ fairshare.ppb_to_share(
+                        'sum(' ~ fairshare.int_wide('orphan_interactions.interaction_share_ppb') ~ ')'
+                    ) }}
                     as {{ fairshare.type_decimal(38, 6) }}
                 )
             when 'pro_rata_handle_time'
                 then cast(
-                    {{ fairshare.ms_to_hours('sum(orphan_interactions.handled_ms)') }} as {{ fairshare.type_decimal(38, 6) }}
+                    {{ fairshare.ms_to_hours('sum(orphan_interactions.handled_ms)') }}
+                    as {{ fairshare.type_decimal(38, 6) }}
                 )
-            else cast({{ fairshare.ms_to_minutes('sum(orphan_interactions.bot_ms)') }} as {{ fairshare.type_decimal(38, 6) }})
+            else cast(
+                {{ fairshare.ms_to_minutes('sum(orphan_interactions.bot_ms)') }}
+                as {{ fairshare.type_decimal(38, 6) }}
+            )
         end as cause_quantity,
         case invoice_lines.allocation_method
             when 'pro_rata_interactions' then 'interactions'
@@ -140,10 +146,17 @@ interaction_causes as (
     from invoice_lines
     inner join orphan_interactions
         on
-            (invoice_lines.allocation_method = 'pro_rata_interactions' and orphan_interactions.interaction_share_ppb > 0)
+            (
+                invoice_lines.allocation_method = 'pro_rata_interactions'
+                and orphan_interactions.interaction_share_ppb > 0
+            )
             or (invoice_lines.allocation_method = 'pro_rata_handle_time' and orphan_interactions.handled_ms > 0)
             or (invoice_lines.allocation_method = 'ai_usage' and orphan_interactions.bot_ms > 0)
-    group by 1, 2, 3, invoice_lines.allocation_method
+    group by
+        invoice_lines.invoice_id,
+        invoice_lines.invoice_line_id,
+        orphan_interactions.cause,
+        invoice_lines.allocation_method
 ),
 
 -- named licences: users without a cost center, and prepaid licences nobody used
@@ -156,7 +169,7 @@ named_orphan_users as (
         ) as untagged_ppb,
         sum({{ fairshare.int_wide('user_share_ppb') }}) as billable_ppb
     from named_users
-    group by 1
+    group by upper(product_sku)
 ),
 
 named_causes as (
@@ -212,7 +225,7 @@ api_causes as (
     inner join api_requests
         on api_requests.cost_center_code is null
     where invoice_lines.allocation_method = 'api_requests' and api_requests.request_count > 0
-    group by 1, 2, 3
+    group by invoice_lines.invoice_id, invoice_lines.invoice_line_id
 ),
 
 -- concurrency: users without a cost center at the peak (no count kept per user)
@@ -260,7 +273,9 @@ formatted as (
             when
                 cause_unit = 'interactions'
                 and cause_quantity <> cast(cause_count as {{ fairshare.type_decimal(38, 6) }})
-                then {{ dbt.concat(["' ('", fairshare.format_from_digits('quantity_digits_2', 2), "' interactions)'"]) }}
+                then {{ dbt.concat([
+                    "' ('", fairshare.format_from_digits('quantity_digits_2', 2), "' interactions)'"
+                ]) }}
             else ''
         end as quantity_text,
         case when cause_count = 1 then 1 else 0 end as is_single
@@ -324,8 +339,9 @@ final as (
         described.invoice_id,
         described.invoice_line_id,
         count(*) as cause_count,
-        {{ dbt.listagg('described.cause_text', "'; '", 'order by described.cause_weight desc, described.cause_text') }}
-            as orphan_causes
+        {{ dbt.listagg(
+            'described.cause_text', "'; '", 'order by described.cause_weight desc, described.cause_text'
+        ) }} as orphan_causes
     from described
     inner join orphan_lines
         on
