@@ -59,6 +59,7 @@ JOURNAL_COLUMNS = [
 ]
 POST = "POST"
 MEMO = "MEMO - SHOWBACK, DO NOT POST"
+TEXT_LENGTH = 50  # an ERP line text (SAP SGTXT) holds 50 characters; the keys have their columns
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def build_journal(data: MonthData, invoices: list[Invoice]) -> list[JournalLine]
                     debit=debit,
                     credit=credit,
                     exchange_rate=gl.rate(data.currency, company.local_currency),
-                    description=f"{memo}{text}",
+                    description=f"{memo}{text[:TEXT_LENGTH]}",
                     reference=reference,
                 )
             )
@@ -184,7 +185,7 @@ def build_journal(data: MonthData, invoices: list[Invoice]) -> list[JournalLine]
                 issuer.code,
                 issuer.name,
                 -group.subtotal,
-                f"Recovery {category_label(group.category)} {month} {center.code}",
+                f"Recovery {category_label(group.category)} {month}",
             )
         check_balanced(doc)
         lines.extend(doc)

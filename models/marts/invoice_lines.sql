@@ -171,6 +171,7 @@ digits as (
         {{ fairshare.format_digits('users_at_peak', 0) }} as peak_digits_0,
         {{ fairshare.format_digits('users_at_peak', 1) }} as peak_digits_1,
         {{ fairshare.format_digits('entitlement', 0) }} as entitlement_digits_0,
+        {{ fairshare.format_digits('entitlement', 1) }} as entitlement_digits_1,
         {{ fairshare.format_digits('entitlement', 2) }} as entitlement_digits_2,
         {{ fairshare.format_digits('vendor_line_quantity', 0) }} as vendor_quantity_digits_0,
         {{ fairshare.format_digits('vendor_line_quantity', 2) }} as vendor_quantity_digits_2,
@@ -217,6 +218,7 @@ formatted as (
         end as users_at_peak_text,
         case
             when entitlement = round(entitlement, 0) then {{ fairshare.format_from_digits('entitlement_digits_0', 0) }}
+            when entitlement = round(entitlement, 1) then {{ fairshare.format_from_digits('entitlement_digits_1', 1) }}
             else {{ fairshare.format_from_digits('entitlement_digits_2', 2) }}
         end as entitlement_text,
         case

@@ -96,6 +96,7 @@ def test_journal_balances_per_document_and_company(published: tuple) -> None:
     assert {r["posting_status"] for r in rows} == {MEMO}
     assert {r["journal_id"] for r in rows} == {f"JE-{MONTH}-R1-MEMO"}
     assert all(r["description"].startswith("MEMO ") for r in rows)
+    assert all(len(r["description"]) <= len("MEMO ") + 50 for r in rows)  # an ERP line text
     assert {r["document_date"] for r in rows} == {"2026-11-10"}  # the issue date
     assert {r["posting_date"] for r in rows} == {"2026-10-31"}  # the period's last day
     assert {r["fiscal_period"] for r in rows} == {MONTH}
