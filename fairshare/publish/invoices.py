@@ -105,10 +105,7 @@ def build_invoices(data: MonthData) -> list[Invoice]:
                 total=total,
                 methods=[(method_label(m), METHOD_RULES.get(m, "")) for m in methods],
                 stem=number,
-                not_charged=sorted(
-                    (line for line in lines if line.amount == 0),
-                    key=lambda x: (x.invoice_id, x.line_id, x.allocation_method),
-                ),
+                not_charged=_not_charged(lines),
             )
         )
     return invoices
@@ -120,6 +117,16 @@ def gl_postings(data: MonthData, invoice: Invoice) -> dict[str, str]:
         return {}
     code = invoice.cost_center.code
     return {g.category: data.gl.accounts_for(g.category, code)[0] for g in invoice.groups}
+
+
+def _not_charged(lines: list[InvoiceLine]) -> list[InvoiceLine]:
+    """The 0.00 rows of vendor lines of which the cost center carries nothing at all (a 0.00 row
+    beside a row with money on the same vendor line says nothing: it stays in the CSV only)."""
+    charged = {(x.invoice_id, x.line_id) for x in lines if x.amount != 0}
+    return sorted(
+        (x for x in lines if x.amount == 0 and (x.invoice_id, x.line_id) not in charged),
+        key=lambda x: (x.invoice_id, x.line_id, x.allocation_method),
+    )
 
 
 def render_invoice_html(data: MonthData, invoice: Invoice, vendor_ids: list[str]) -> str:

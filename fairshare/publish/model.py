@@ -53,6 +53,9 @@ METHOD_LABELS: dict[str, str] = {
     "even": "Even split",
     "fixed_split": "Fixed split",
     "overhead": "IT overhead",
+    "orphan_absorb": "Unattributed, absorbed by IT",
+    "orphan_redistribute": "Unattributed, redistributed",
+    "zero_driver_overhead": "No usage measured",
 }
 
 # Every allocation rule in plain words (the methodology page and the invoice footnote use these).

@@ -140,6 +140,14 @@ def test_lines_of_zero_are_listed_apart_with_their_reason(tmp_path: Path) -> Non
             "and billing_month = date '2026-10-01'",
             [reason],
         )
+        # a 0.00 row beside Finance's money on the same vendor line says nothing: CSV only
+        con.execute(
+            "insert into marts.invoice_lines select * replace ('orphan_redistribute' "
+            "as allocation_method, 0 as amount, 0 as amount_cents, "
+            "'zero beside money' as explanation) "
+            "from marts.invoice_lines where cost_center_code = 'FINANCE' "
+            "and product_sku = 'GC-PLATFORM' and amount > 0 and billing_month = date '2026-10-01'"
+        )
     result = publish(month=MONTH, out_dir=tmp_path / "out", duckdb_path=warehouse, pdf=False)
     invoices = tmp_path / "out" / MONTH / "invoices"
     html = (invoices / f"{_number('FINANCE')}.html").read_text(encoding="utf-8")
@@ -147,8 +155,10 @@ def test_lines_of_zero_are_listed_apart_with_their_reason(tmp_path: Path) -> Non
     assert "GC-API-OD" not in lines_table  # not among the lines that carry money
     not_charged = html[html.index('id="not-charged-title"') :]
     assert str(escape(reason)) in not_charged.split("</section>")[0]
+    assert "zero beside money" not in html
     rows = _read_csv(invoices / f"{_number('FINANCE')}.csv")  # the CSV keeps every row
     assert any(r["product_sku"] == "GC-API-OD" and r["amount"] == "0.00" for r in rows)
+    assert any(r["explanation"] == "zero beside money" for r in rows)
     assert sum(Decimal(r["amount"]) for r in rows) == result.invoice_totals["FINANCE"]
 
 
