@@ -131,9 +131,10 @@ def _not_charged(lines: list[InvoiceLine]) -> list[InvoiceLine]:
 
 def render_invoice_html(data: MonthData, invoice: Invoice, vendor_ids: list[str]) -> str:
     template = environment().get_template("invoice.html.j2")
-    company = (
-        data.gl.company_of(invoice.cost_center.code) if data.gl and data.is_chargeback else None
-    )
+    company = issuer_company = None
+    if data.gl is not None and data.is_chargeback:
+        company = data.gl.company_of(invoice.cost_center.code)
+        issuer_company = data.gl.company_of(invoice.issuer.code)
     return template.render(
         data=data,
         invoice=invoice,
@@ -142,6 +143,7 @@ def render_invoice_html(data: MonthData, invoice: Invoice, vendor_ids: list[str]
         general_rules=GENERAL_RULES,
         gl_accounts=gl_postings(data, invoice),
         company=company,
+        issuer_company=issuer_company,
     )
 
 
