@@ -184,6 +184,8 @@ def print_summary(month: str, result, out_dir: Path, status: str) -> None:
     reconciled = result.allocated_total == result.vendor_total
     table.add_row("reconciliation", "to the cent" if reconciled else "MISMATCH")
     Console().print(table)
+    for alert in getattr(result, "budget_alerts", []):  # information: the exit code stays 0
+        Console().print(f"[yellow]budget:[/] {alert.text}", highlight=False)
     Console().print(f"invoices:  {out_dir / month / 'invoices'}")
     Console().print(f"dashboard: {out_dir / month / 'showback' / 'index.html'}")
     Console().print(f"FOCUS:     {out_dir / month / 'focus'}")

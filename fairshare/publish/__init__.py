@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from fairshare.publish.data import MonthData, PublishError, load_month
+from fairshare.publish.insights import BudgetAlert
 from fairshare.publish.money import ZERO, cents
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,8 @@ class PublishResult:
     invoice_totals: dict[str, Decimal] = field(default_factory=dict)
     vendor_total: Decimal = ZERO
     allocated_total: Decimal = ZERO
+    # cost centers over their budget, or forecast to be (information: the exit code stays 0)
+    budget_alerts: list[BudgetAlert] = field(default_factory=list)
 
     @property
     def reconciled(self) -> bool:
@@ -84,6 +87,7 @@ def publish(
     files.append(write_journal(data, journal, invoice_dir / f"gl-journal-{month}.csv"))
     files += write_showback(data, invoices, invoice_dir, month_dir / "showback")
     files += write_focus(data, month_dir / "focus")
+    alerts = data.insights.alerts() if data.insights is not None else []
     by_category: dict[str, Decimal] = {}
     for line in data.lines:
         by_category[line.cost_category] = by_category.get(line.cost_category, ZERO) + line.amount
@@ -97,6 +101,7 @@ def publish(
                 allocated_total=data.allocated_total,
                 by_cost_center={inv.cost_center.code: inv.total for inv in invoices},
                 by_category={k: cents(v) for k, v in by_category.items()},
+                budget_alerts=[a.as_json() for a in alerts],
             ),
         )
     )
@@ -121,4 +126,5 @@ def publish(
         invoice_totals={inv.cost_center.code: inv.total for inv in invoices},
         vendor_total=data.vendor_total,
         allocated_total=data.allocated_total,
+        budget_alerts=alerts,
     )

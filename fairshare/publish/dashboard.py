@@ -21,6 +21,12 @@ from pathlib import Path
 
 from fairshare.publish.charts import Bar, bar_chart, line_chart
 from fairshare.publish.data import ORPHAN, CostCenter, MonthData
+from fairshare.publish.insights_pages import (
+    ADVISOR_PAGE,
+    advisor_context,
+    cost_center_context,
+    overview_context,
+)
 from fairshare.publish.invoices import Invoice
 from fairshare.publish.model import (
     GENERAL_RULES,
@@ -131,6 +137,8 @@ class SiteWriter:
         items = [("Overview", "index.html")]
         items += [(self._center(code).name, cc_page(code)) for code in self.codes]
         items.append(("Methodology", "methodology.html"))
+        if advisor_context(self.data, self.scope.code) is not None:
+            items.append(("Licence advisor", ADVISOR_PAGE))
         if self.scope.is_all:
             items.append(("Data quality", "quality.html"))
         return items
@@ -176,6 +184,7 @@ class SiteWriter:
         for code in self.codes:
             self._cost_center(code, links.get(code, {}))
         self._methodology()
+        self._advisor()
         if self.scope.is_all:
             self._quality()
         return self.files
@@ -268,6 +277,7 @@ class SiteWriter:
             kpi=tagging_kpi(data) if self.scope.is_all else None,
             own_change=own_change,
             category_label=category_label,
+            insights=overview_context(data, self.scope.code),
         )
 
     def _cost_center(self, code: str, links: dict[str, str]) -> None:
@@ -371,6 +381,7 @@ class SiteWriter:
             links=links,
             invoice=self.invoices.get(code),
             method_label=method_label,
+            insights=cost_center_context(data, code, slug(code)),
         )
         only = None if self.scope.is_all else visible_codes(code, telecom)
         for detail in details:
@@ -460,6 +471,12 @@ class SiteWriter:
             org_conc=org_conc if self.scope.is_all else None,
             kpi=tagging_kpi(data) if self.scope.is_all else None,
         )
+
+    def _advisor(self) -> None:
+        advisor = advisor_context(self.data, self.scope.code)
+        if advisor is not None:
+            self._write(ADVISOR_PAGE, "advisor.html.j2", "advisor", title="Licence advisor",
+                        advisor=advisor)  # fmt: skip
 
     def _quality(self) -> None:
         self._write(

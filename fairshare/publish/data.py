@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from fairshare.publish.insights import Insights, load_insights
 from fairshare.publish.money import ZERO, cents, to_decimal
 
 log = logging.getLogger(__name__)
@@ -300,6 +301,9 @@ class MonthData:
     focus_categories: dict[str, FocusCategory] | None = None  # None: seed table not loaded
     billing_account: BillingAccount | None = None
     gl: GlConfig | None = None
+    # unit costs, budgets, explained changes, licence advisor (fairshare.publish.insights);
+    # None when the warehouse has no insights marts
+    insights: Insights | None = None
     memo: dict[str, object] = field(default_factory=dict, repr=False)  # derived views, cached
 
     @property
@@ -490,6 +494,7 @@ def load_month(
         data.named_users = _named_users(r, start)
         data.focus_categories, data.billing_account = _focus_config(r, config_schema)
         data.gl = _gl_config(r, config_schema, start)
+        data.insights = load_insights(r, start, data.currency)
         _previous(r, data, out_dir)
         return data
     finally:

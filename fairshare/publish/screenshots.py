@@ -51,6 +51,8 @@ def page_examples(site: Path) -> dict[str, Path]:
         if conversations:
             kinds["conversation"] = conversations[0]
     kinds["methodology"] = site / "methodology.html"
+    if (site / "advisor.html").exists():
+        kinds["advisor"] = site / "advisor.html"
     if (site / "quality.html").exists():
         kinds["quality"] = site / "quality.html"
     invoices = sorted((site / "invoices").glob("*.html"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -21,6 +21,8 @@ class Summary:
     allocated_total: Decimal
     by_cost_center: dict[str, Decimal]
     by_category: dict[str, Decimal]
+    # cost centers over their budget or forecast to be (fairshare.publish.insights.BudgetAlert)
+    budget_alerts: list[dict[str, object]] = field(default_factory=list)
 
 
 def write_summary(month_dir: Path, summary: Summary) -> Path:
@@ -33,6 +35,7 @@ def write_summary(month_dir: Path, summary: Summary) -> Path:
         "allocated_total": str(summary.allocated_total),
         "by_cost_center": {k: str(v) for k, v in sorted(summary.by_cost_center.items())},
         "by_category": {k: str(v) for k, v in sorted(summary.by_category.items())},
+        "budget_alerts": summary.budget_alerts,
     }
     path.write_text(json.dumps(payload, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return path
@@ -52,6 +55,7 @@ def read_summary(month_dir: Path) -> Summary | None:
             allocated_total=Decimal(raw["allocated_total"]),
             by_cost_center={k: Decimal(v) for k, v in raw["by_cost_center"].items()},
             by_category={k: Decimal(v) for k, v in raw["by_category"].items()},
+            budget_alerts=list(raw.get("budget_alerts", [])),
         )
     except (KeyError, ValueError, TypeError, InvalidOperation) as exc:
         log.warning("ignoring unreadable %s: %s", path, exc)

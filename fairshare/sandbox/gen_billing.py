@@ -87,7 +87,7 @@ def api_usage(
     rows = []
     for day, convs, agent_ms in days:
         weekend = day.weekday() >= 5
-        crisis = day == org.crisis_day
+        crisis = day == org.crisis_day and org.has_crisis
         for client in org.oauth_clients:
             hours = agent_ms.get(client.cost_center, 0) / 3_600_000
             n = convs.get(client.cost_center, 0)
@@ -152,6 +152,13 @@ def _wire(value: Decimal, artefact: bool = False) -> float | int:
     return math.nextafter(number, math.inf) if artefact else number
 
 
+def unit_price(org: Org, sku: str) -> Decimal:
+    """The catalog price of `sku`, or the scenario month's price (MonthProfile.prices)."""
+    if org.profile is not None and sku in org.profile.prices:
+        return org.profile.prices[sku]
+    return CATALOG[sku][2]
+
+
 def _minutes(seconds: Decimal) -> Decimal:
     """Whole minutes of billed seconds (the invoice's integer quantity), half up."""
     return (seconds / 60).quantize(Decimal(1), rounding=ROUND_HALF_UP)
@@ -177,7 +184,7 @@ def invoice_lines(org: Org, usage: Usage, defects: bool) -> tuple[list[Line], di
         name, unit, _price = CATALOG[sku]
         lines.append(Line(sku, name, unit, description, quantity, _money(amount)))
 
-    price = {sku: p for sku, (_n, _u, p) in CATALOG.items()}
+    price = {sku: unit_price(org, sku) for sku in CATALOG}
     add(
         "GC-CX3-CONC",
         f"{title} prepaid concurrent users",
@@ -235,6 +242,10 @@ def invoice_lines(org: Org, usage: Usage, defects: bool) -> tuple[list[Line], di
     platform = Decimal(2500 + 30 * usage.licensed_users)
     support = Decimal(1500 + 22 * usage.licensed_users)
     wem = Decimal(45 * usage.cc_agents)
+    if org.profile is not None and org.profile.fixed_fees != 1:  # a scenario's price change
+        platform, support, wem = (
+            _money(fee * org.profile.fixed_fees) for fee in (platform, support, wem)
+        )
     add("GC-PLATFORM", f"{title} platform fee", Decimal(1), platform)
     add("GC-SUPPORT-PREM", f"{title} premier support", Decimal(1), support)
     add("GC-WEM-ADDON", f"{title} workforce engagement add-on", Decimal(1), wem)
@@ -245,16 +256,17 @@ def invoice_lines(org: Org, usage: Usage, defects: bool) -> tuple[list[Line], di
         usage.dids * price["GC-DID-RENTAL"],
     )
     credit = -_money(platform * Decimal("0.05"))
-    lines.append(
-        Line(
-            CREDIT[0],
-            CREDIT[1],
-            CREDIT[2],
-            f"SLA service credit for the {org.crisis_day.isoformat()} outage",
-            Decimal(1),
-            credit,
+    if org.has_crisis:  # the SLA credit refunds the crisis day's outage
+        lines.append(
+            Line(
+                CREDIT[0],
+                CREDIT[1],
+                CREDIT[2],
+                f"SLA service credit for the {org.crisis_day.isoformat()} outage",
+                Decimal(1),
+                credit,
+            )
         )
-    )
     if defects:
         lines.append(
             Line(MYSTERY[0], MYSTERY[1], MYSTERY[2], f"{title} add-on", Decimal(1), MYSTERY[3])
@@ -339,15 +351,15 @@ def billing_files(org: Org, usage: Usage, lines: list[Line], seed: int) -> dict[
         )
     by_sku = {line.sku: line for line in lines}
     charges = []
-    for sku, (name, unit, price) in CATALOG.items():
+    for sku, (name, unit, _catalog_price) in CATALOG.items():
         line = by_sku[sku]
         prepaid = fairuse = actual = over = Decimal(0)
-        rate = price
+        rate = unit_price(org, sku)
         charge = Decimal(0)
         if sku == "GC-CX3-CONC":
             prepaid, actual = Decimal(usage.contracted), Decimal(usage.billed_peak)
             over = max(Decimal(0), actual - prepaid)
-            rate = CATALOG["GC-CX3-CONC-OVG"][2]
+            rate = unit_price(org, "GC-CX3-CONC-OVG")
             charge = over * rate
         elif sku == "GC-CX3-CONC-OVG":
             continue

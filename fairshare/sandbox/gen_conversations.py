@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP
 from typing import Any
 
 import orjson
@@ -29,6 +30,7 @@ from fairshare.sandbox.gen_common import (
     weighted,
 )
 from fairshare.sandbox.gen_directory import OPEN_HOURS, Org, Queue
+from fairshare.sandbox.gen_profile import DEPARTMENT_ENTRIES
 from fairshare.sandbox.gen_schedule import AgentDay, Pool, Roster, take_due_breaks
 from fairshare.sandbox.gen_wire import SKU_OF, Conv, Ctx, DayStats
 from fairshare.sandbox.phone import customer_number, tel
@@ -131,6 +133,30 @@ class DaySim:
             [w * (boost if d == "SUPPORT" else 1.0) for w, _, _, d in ENTRIES]
         )
         self.menu_cum = cumulate([w * (boost if d == "SUPPORT" else 1.0) for w, d in MENU])
+        self.kind_cum = KIND_CUM
+        self.profile = org.profile
+        if self.profile is not None:  # a scenario month: department volumes and burst days
+            p = self.profile
+            bursting = p.burst_departments(roster.day.day)
+
+            def factor(label: str) -> float:
+                burst = (
+                    p.burst_factor
+                    if any(label in DEPARTMENT_ENTRIES.get(d, ()) for d in bursting)
+                    else 1.0
+                )
+                return p.volume_of(label) * burst
+
+            self.entry_cum = cumulate(
+                [w * (boost if d == "SUPPORT" else 1.0) * factor(d) for w, _, _, d in ENTRIES]
+            )
+            self.menu_cum = cumulate(
+                [w * (boost if d == "SUPPORT" else 1.0) * factor(d) for w, d in MENU]
+            )
+            weights = [52.0, 13.0, 5.0, 12.0, 10.0, 8.0]
+            self.kind_cum = cumulate(
+                [w * p.kind_volume(k) for w, k in zip(weights, KINDS, strict=True)]
+            )
         self.dept_cum = {k: (cumulate(w), names) for k, (w, names) in DEPT_QUEUES.items()}
         self.intl_cum = cumulate(INTL_DEST[0])
         self.out_cum = cumulate([w for w, _ in OUTBOUND])
@@ -204,7 +230,7 @@ class DaySim:
         rng = self.rng
         out = []
         for k in range(n):
-            kind = weighted(rng, KIND_CUM, KINDS)
+            kind = weighted(rng, self.kind_cum, KINDS)
             spec: Any = None
             if kind in ("out_voice", "callback", "email"):
                 spec, pool = self.pick_agent_initiated(kind)
@@ -843,9 +869,14 @@ class DaySim:
         if in_progress:
             return
         st.bot_ms += c.bot_ms
-        for sip, ls, le, direction, ntype, did, origin, dest, rate in c.legs:
+        for sip, ls, le, direction, ntype, did, origin, dest, base_rate in c.legs:
             if not self.month_start <= ls < self.month_end or le > self.cutoff:
                 continue
+            rate = base_rate
+            if self.profile is not None and ntype in self.profile.telecom_rates:
+                rate = int(
+                    (base_rate * self.profile.telecom_rates[ntype]).to_integral_value(ROUND_HALF_UP)
+                )
             billed = -(-(le - ls) // 6000) * 6
             micro = (billed // 6) * rate * 10
             self.write_voice(

@@ -85,7 +85,7 @@ def simulate_day(task: tuple[date, list[str]]) -> DayOutcome:
             router.write,
             voice.write,
             list(pending),
-            day == org.crisis_day,
+            day == org.crisis_day and org.has_crisis,
             midnight,
         )
         arrivals = sim.arrivals(job.counts.get(day, 0), lo, hi) if lo < hi else []

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from fairshare.sandbox.gen_common import MIN_MS, Month, iso, local_ms, new_uuid
+from fairshare.sandbox.gen_profile import MonthProfile
 from fairshare.sandbox.phone import country_of, number_type
 
 ORG_NAME = "Northwind Appliance Co. (sandbox)"
@@ -112,6 +113,8 @@ class User:
     on_leave: bool = False
     did: str | None = None
     messy: str | None = None
+    # scenario months only: the local days the user works (None = every day of `weekdays`)
+    active_days: frozenset[date] | None = None
 
     @property
     def cx3(self) -> bool:
@@ -202,6 +205,12 @@ class Org:
     crisis_day: date
     guide_day: date
     pools: dict[str, list[int]] = field(default_factory=dict)
+    profile: MonthProfile | None = None  # a scenario month's behaviour (None: the baseline)
+
+    @property
+    def has_crisis(self) -> bool:
+        """The Support crisis day happens (always in the baseline)."""
+        return self.profile is None or self.profile.crisis
 
     def did(self, number: str) -> Did:
         by_number = self.__dict__.get("_by_number")
@@ -210,14 +219,17 @@ class Org:
         return by_number[number]
 
 
-def _headcounts(conversations: int) -> dict[str, int]:
+def _headcounts(conversations: int, profile: MonthProfile | None = None) -> dict[str, int]:
     agents = round(conversations / 400)
-    return {
+    heads = {
         "SALES": max(28, round(agents * 0.38)),
         "SUPPORT": max(16, round(agents * 0.47)),
         "HR": max(3, round(agents * 0.08)),
         "MARKETING": max(2, round(agents * 0.07)),
     }
+    if profile is not None:
+        heads = {cc: max(n, round(n * profile.headcount.get(cc, 1.0))) for cc, n in heads.items()}
+    return heads
 
 
 class _People:
@@ -245,8 +257,10 @@ def _roman(n: int) -> str:
     return {2: "II", 3: "III", 4: "IV"}.get(n, str(n))
 
 
-def build_org(month: Month, conversations: int, seed: int) -> Org:
-    """The whole directory of the sandbox org, drawn from `seed`."""
+def build_org(
+    month: Month, conversations: int, seed: int, profile: MonthProfile | None = None
+) -> Org:
+    """The whole directory of the sandbox org, drawn from `seed` (and a scenario `profile`)."""
     rng = random.Random(f"{seed}:{month.label}:directory")
     uid = lambda: new_uuid(rng)  # noqa: E731
     divisions = {name: uid() for name in DIVISIONS}
@@ -287,7 +301,7 @@ def build_org(month: Month, conversations: int, seed: int) -> Org:
         users.append(user)
         return user
 
-    heads = _headcounts(conversations)
+    heads = _headcounts(conversations, profile)
     mon_fri = (0, 1, 2, 3, 4)
     cc_agents: dict[str, list[User]] = {cc: [] for cc in heads}
     for cc, count in heads.items():
@@ -654,7 +668,27 @@ def build_org(month: Month, conversations: int, seed: int) -> Org:
     for user in users:
         if user.pool:
             org.pools.setdefault(user.pool, []).append(user.idx)
+    if profile is not None:
+        org.profile = profile
+        _low_use(org, office, profile)
     return org
+
+
+def _low_use(org: Org, office: list[User], profile: MonthProfile) -> None:
+    """The last `low_use_users` back-office staff (not heads, not on leave) log in on only the
+    first `low_use_days` Tuesdays and Thursdays of the month."""
+    if profile.low_use_users <= 0:
+        return
+    days = [
+        d
+        for d in (org.month.first + timedelta(days=k) for k in range(31))
+        if d.month == org.month.first.month and d.weekday() in (1, 3)
+    ][: profile.low_use_days]
+    staff = [
+        u for u in office if not u.on_leave and u.manager_idx is not None and u.idx != org.mover_idx
+    ]
+    for user in staff[-profile.low_use_users :]:
+        user.active_days = frozenset(days)
 
 
 def _without(days: tuple[int, ...], k: int) -> tuple[int, ...]:

@@ -270,7 +270,7 @@ def expected_json(
                 "toCostCenter": "SUPPORT",
                 "contractedConcurrent": contracted,
                 "billedPeak": peak,
-                "overage": peak - contracted,
+                "overage": max(0, peak - contracted),
                 "minutesAboveContract": str(
                     (Decimal(above_ms) / 60_000).quantize(Decimal("0.001"))
                 ),

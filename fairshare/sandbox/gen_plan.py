@@ -12,6 +12,7 @@ from fairshare.sandbox.gen_directory import Org
 
 DOW_WEIGHT = (1.15, 1.05, 1.0, 1.0, 0.95, 0.45, 0.25)
 CRISIS_FACTOR = 1.6
+BURST_DAY_FACTOR = 1.5  # a scenario month's campaign burst day (gen_profile.MonthProfile.bursts)
 # Defects injected with `defects=True`: (kind, day of month from which to inject it).
 DEFECT_PLAN = (
     ("segment_end_before_start", 3),
@@ -47,8 +48,10 @@ def allocate(org: Org, days: list[date], total: int) -> dict[date, int]:
             continue
         share = mix_cdf((hi - midnight) / HOUR_MS) - mix_cdf((lo - midnight) / HOUR_MS)
         weight = DOW_WEIGHT[day.weekday()] * share
-        if day == org.crisis_day:
+        if day == org.crisis_day and org.has_crisis:
             weight *= CRISIS_FACTOR
+        if org.profile is not None and org.profile.burst_departments(day.day):
+            weight *= BURST_DAY_FACTOR
         weights[day] = weight
     scale = total / sum(weights.values())
     raw = {d: w * scale for d, w in weights.items()}

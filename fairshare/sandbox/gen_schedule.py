@@ -162,8 +162,9 @@ def borrowed_agents(org: Org) -> list[int]:
 def build_roster(org: Org, day: date, rng: random.Random, borrowed: list[int]) -> Roster:
     """Every user working on local `day`, with shifts, breaks and routing pools."""
     weekday = day.weekday()
-    crisis = day == org.crisis_day
+    crisis = day == org.crisis_day and org.has_crisis
     borrowed_set = frozenset(borrowed) if crisis else frozenset()
+    bursting = org.profile.burst_departments(day.day) if org.profile is not None else ()
     move_day = datetime.fromtimestamp(org.move_at_ms / 1000, LOCAL_TZ).date()
     pools: dict[str, Pool] = {}
     agents: list[AgentDay] = []
@@ -171,9 +172,12 @@ def build_roster(org: Org, day: date, rng: random.Random, borrowed: list[int]) -
         if user.on_leave:
             continue
         lent = user.idx in borrowed_set
-        if weekday not in user.weekdays and not lent:
+        if user.active_days is not None and day not in user.active_days:
             continue
-        start_h, end_h = SHIFTS["crisis" if lent else user.shift]
+        burst = user.role == "agent" and user.cost_center in bursting and not lent
+        if weekday not in user.weekdays and not lent and not burst:
+            continue
+        start_h, end_h = SHIFTS["crisis" if lent or burst else user.shift]
         if user.role == "agent":
             start_h += rng.uniform(-0.25, 0.25)
             end_h += rng.uniform(-0.25, 0.25)

@@ -40,6 +40,7 @@ from fairshare.sandbox.gen_plan import (
     allocate,
     forced_conversations,
 )
+from fairshare.sandbox.gen_profile import MonthProfile
 from fairshare.sandbox.gen_schedule import billed_peak, borrowed_agents
 from fairshare.sandbox.gen_wire import DayStats
 
@@ -55,12 +56,14 @@ def generate(
     conversations: int = 10_000,
     seed: int = 42,
     defects: bool = False,
+    profile: MonthProfile | None = None,
 ) -> dict[str, Any]:
     """Write the sandbox dataset for `month` into `out_dir`; return a summary.
 
     `conversations` is the number of conversations starting inside the month (a few more start
     just before it). An existing dataset in `out_dir` is replaced; any other non-empty
-    directory is refused.
+    directory is refused. `profile`: a month of a multi-month scenario
+    (fairshare.sandbox.scenario); None writes the baseline month.
     """
     started = time.perf_counter()
     m = Month.parse(month)
@@ -76,7 +79,7 @@ def generate(
         " with defects" if defects else "",
         out,
     )
-    org = build_org(m, conversations, seed)
+    org = build_org(m, conversations, seed, profile)
     borrowed = borrowed_agents(org)
     days = m.local_days()
     counts = allocate(org, days, conversations - FORCED_IN_MONTH)
@@ -111,7 +114,9 @@ def generate(
                 normal[level] = normal.get(level, 0) + ms
     contracted = billed_peak(normal)
     peak = billed_peak(every)
-    if peak <= contracted:
+    if profile is not None and profile.contracted_concurrent is not None:
+        contracted = profile.contracted_concurrent  # the contract of an earlier month, kept
+    elif peak <= contracted and org.has_crisis:
         raise RuntimeError("the crisis day did not raise the concurrent peak above the contract")
     above_ms = sum(ms for level, ms in every.items() if level > contracted)
     named: dict[str, int] = {}
@@ -148,6 +153,8 @@ def generate(
 
     changes = directory_changes(org, last_logins.get(org.mover_idx))
     sandbox = sandbox_json(org, changes, defects)
+    if profile is not None:
+        sandbox["scenarioProfile"] = profile_json(profile)
     (out / "sandbox.json").write_bytes(orjson.dumps(sandbox, option=PRETTY))
 
     counts_out = {
@@ -213,6 +220,23 @@ def generate(
         "conversations_per_second": round(month_stats.conversations / elapsed, 1),
         "invoice_total": f"{bill['total']:.2f}",
         "currency": CURRENCY,
+    }
+
+
+def profile_json(profile: MonthProfile) -> dict[str, Any]:
+    """The scenario month's knobs, recorded in sandbox.json."""
+    return {
+        "volume": profile.volume,
+        "headcount": profile.headcount,
+        "prices": {sku: str(p) for sku, p in sorted(profile.prices.items())},
+        "telecomRates": {k: str(v) for k, v in sorted(profile.telecom_rates.items())},
+        "fixedFees": str(profile.fixed_fees),
+        "crisis": profile.crisis,
+        "bursts": {d: list(days) for d, days in sorted(profile.bursts.items())},
+        "burstFactor": profile.burst_factor,
+        "contractedConcurrent": profile.contracted_concurrent,
+        "lowUseUsers": profile.low_use_users,
+        "lowUseDays": profile.low_use_days,
     }
 
 

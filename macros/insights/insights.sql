@@ -1,0 +1,44 @@
+{#-
+    Helpers of the insights models (unit economics, budgets, explained changes, licence advisor).
+    Money stays in integers: cents, or nano-cents (10^-9 of a cent) for the exact intermediate
+    values of the month-over-month decomposition; quantities in nano-units (10^-9 of a unit).
+-#}
+
+{#- The first day of the month `months_back` months before var('billing_month'), as a date literal. -#}
+{% macro insights_month_before(months_back=1) -%}
+    {%- set first = fairshare._billing_month_bounds()[0] -%}
+    {%- set index = first.year * 12 + (first.month - 1) - months_back -%}
+    {%- set earlier = first.replace(year=(index // 12), month=(index % 12) + 1) -%}
+    cast('{{ earlier.strftime("%Y-%m-%d") }}' as date)
+{%- endmacro %}
+
+{#- Days in var('billing_month') (integer literal). -#}
+{% macro insights_days_in_month() -%}
+    {%- set bounds = fairshare._billing_month_bounds() -%}
+    {{ return((bounds[1] - bounds[0]).days) }}
+{%- endmacro %}
+
+{#- round(numerator / denominator) half up, exact on integers; the denominator must be > 0. -#}
+{% macro div_half_up(numerator, denominator) -%}
+    {{ fairshare.int_div(
+        '2 * ' ~ fairshare.int_wide(numerator) ~ ' + ' ~ fairshare.int_wide(denominator),
+        '2 * ' ~ fairshare.int_wide(denominator)
+    ) }}
+{%- endmacro %}
+
+{#- round(a * b / c) half up in the wide integer type; c must be > 0. -#}
+{% macro mul_div_half_up(factor_a, factor_b, divisor) -%}
+    {{ fairshare.div_half_up(fairshare.int_wide(factor_a) ~ ' * ' ~ fairshare.int_wide(factor_b), divisor) }}
+{%- endmacro %}
+
+{#- A decimal(38, 9) quantity as an integer number of nano-units (exact: the scale is 9). -#}
+{% macro to_nano_units(decimal_expression) -%}
+    cast(round(cast({{ decimal_expression }} as {{ fairshare.type_decimal(38, 9) }}) * 1000000000, 0) as {{ fairshare.type_decimal(38, 0) }})
+{%- endmacro %}
+
+{#- An integer over a positive integer as a display decimal with `scale` places, rounded half up. -#}
+{% macro ratio_to_decimal(numerator, denominator, scale) -%}
+    {{ fairshare.scaled_to_decimal(
+        fairshare.mul_div_half_up(numerator, (10 ** scale) | string, denominator), scale
+    ) }}
+{%- endmacro %}
