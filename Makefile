@@ -20,8 +20,8 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 SYSTEM_PACKAGES_DEMO := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-liberation
 SYSTEM_PACKAGES_TEST := $(SYSTEM_PACKAGES_DEMO) chromium
 
-.PHONY: demo test install install-dev system-deps-demo system-deps-test lint sqllint pytest e2e \
-	bench clean
+.PHONY: demo demo-months test install install-dev system-deps-demo system-deps-test lint sqllint \
+	pytest e2e bench clean
 
 $(BIN)/python:
 	@test -n "$(PY)" || { echo "error: no Python >= 3.11 found (tried $(PY_CANDIDATES)); install one or run make PY=/path/to/python3.x" >&2; exit 2; }
@@ -69,6 +69,12 @@ system-deps-test:
 ## demo: generate a sandbox month, serve it on 127.0.0.1, extract → dbt build → publish
 demo: install system-deps-demo
 	$(BIN)/fairshare demo --month 2026-10 --conversations 20000 --seed 42
+
+## demo-months: the sandbox scenario over six months (Support grows, a price change, Sales bursts):
+## unit-cost trends, explained changes, budgets and the licence advisor in out/<month>/
+demo-months: install system-deps-demo
+	$(BIN)/python -m fairshare.demo_months --first-month 2026-05 --months 6 --conversations 1500 \
+		--data sandbox-data/scenario --out out
 
 ## test: lint (ruff, deptry, sqlfluff), pytest (unit, API, loaders, dbt end to end, browser), the main job on a small month
 test: install-dev system-deps-test lint sqllint pytest e2e

@@ -71,10 +71,15 @@ def _wednesdays(label: str, which: tuple[int, ...]) -> tuple[int, ...]:
 
 
 def plan(
-    first_month: str, months: int, conversations: int, contracted: int | None = None
+    first_month: str,
+    months: int,
+    conversations: int,
+    contracted: int | None = None,
+    burst_from: int = BURST_FROM_MONTH,
 ) -> list[ScenarioMonth]:
     """The months of the story. `contracted`: month 1's prepaid concurrent users (the generator
-    computes it; `generate_scenario` reads it back from month 1's expected.json)."""
+    computes it; `generate_scenario` reads it back from month 1's expected.json). `burst_from`:
+    the month Sales starts its bursts (2 puts every change of the story into month 2)."""
     out: list[ScenarioMonth] = []
     for number in range(1, months + 1):
         label = month_label(first_month, number - 1)
@@ -89,7 +94,7 @@ def plan(
             prices={"GC-CX1-NAMED": CX1_NEW_PRICE},
             telecom_rates={"toll_free": TOLL_FREE_RATE_CHANGE},
             crisis=False,
-            bursts=({"SALES": _wednesdays(label, (2, 4))} if number >= BURST_FROM_MONTH else {}),
+            bursts=({"SALES": _wednesdays(label, (2, 4))} if number >= burst_from else {}),
             contracted_concurrent=contracted,
             low_use_users=LOW_USE_USERS,
         )

@@ -16,6 +16,7 @@
     Every cost center with cost this month has an 'all' row, with a null budget when none is set.
 -#}
 {%- set usage_categories = var('budget_usage_categories', ['telecom', 'api', 'ai', 'licence_overage']) -%}
+{%- set usage_list = "('" ~ (usage_categories | join("', '")) ~ "')" -%}
 {%- set days_in_month = fairshare.insights_days_in_month() -%}
 with
 
@@ -46,7 +47,9 @@ cost_centers as (
 coverage as (
     select
         coalesce(
-            {{ fairshare.int_div('max(conversation_started_ms) - ' ~ fairshare.billing_month_start_ms(), '86400000') }} + 1,
+            {{ fairshare.int_div(
+                'max(conversation_started_ms) - ' ~ fairshare.billing_month_start_ms(), '86400000'
+            ) }} + 1,
             {{ days_in_month }}
         ) as days_with_data
     from conversations
@@ -61,7 +64,7 @@ category_actuals as (
         sum(case when allocation_method = 'adjustment' then amount_cents else 0 end) as adjustment_cents,
         sum(
             case
-                when allocation_method <> 'adjustment' and cost_category in ('{{ usage_categories | join("', '") }}')
+                when allocation_method <> 'adjustment' and cost_category in {{ usage_list }}
                     then amount_cents
                 else 0
             end
@@ -105,9 +108,20 @@ budget_rows as (
 ),
 
 scopes as (
-    select cost_center_code, budget_scope from budget_rows
-    union
-    select cost_center_code, budget_scope from total_actuals
+    select distinct
+        cost_center_code,
+        budget_scope
+    from (
+        select
+            cost_center_code,
+            budget_scope
+        from budget_rows
+        union all
+        select
+            cost_center_code,
+            budget_scope
+        from total_actuals
+    ) as keyed
 ),
 
 joined as (

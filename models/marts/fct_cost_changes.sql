@@ -28,6 +28,9 @@
 -#}
 {%- set nano = '1000000000' -%}
 {%- set metered = var('insights_metered_methods', ['telecom_usage', 'named_users', 'api_requests', 'ai_usage']) -%}
+{%- set metered_list = "('" ~ (metered | join("', '")) ~ "')" -%}
+{%- set unit_cost_1 = fairshare.ratio_to_decimal(fairshare.int_wide('rounded.c1') ~ ' * 10000000', 'rounded.q1', 6) -%}
+{%- set unit_cost_0 = fairshare.ratio_to_decimal(fairshare.int_wide('rounded.c0') ~ ' * 10000000', 'rounded.q0', 6) -%}
 with
 
 invoice_lines as (
@@ -64,7 +67,10 @@ vendor_lines as (
         max(driver_unit) as driver_unit,
         sum(amount_cents) as line_cents,
         max(
-            case when allocation_rule in ('driver', 'orphan_absorb') then {{ fairshare.to_nano_units('driver_total') }} end
+            case
+                when allocation_rule in ('driver', 'orphan_absorb')
+                    then {{ fairshare.to_nano_units('driver_total') }}
+            end
         ) as driver_total_nano
     from allocation_rows
     group by 1, 2, 3
@@ -96,7 +102,8 @@ cost_center_products as (
         sum(amount_cents) as cents,
         coalesce(sum(
             case
-                when allocation_rule in ('driver', 'orphan_absorb') then {{ fairshare.to_nano_units('driver_quantity') }}
+                when allocation_rule in ('driver', 'orphan_absorb')
+                    then {{ fairshare.to_nano_units('driver_quantity') }}
                 else 0
             end
         ), 0) as quantity_nano
@@ -112,17 +119,33 @@ adjustment_rows as (
         max(cost_center_name) as cost_center_name,
         max(product_name) as product_name,
         max(currency) as currency,
-        sum(case when billing_month = {{ fairshare.allocation_month() }} then amount_cents else 0 end) as adjustment_cents,
-        sum(case when billing_month < {{ fairshare.allocation_month() }} then amount_cents else 0 end) as previous_adjustment_cents
+        sum(case when billing_month = {{ fairshare.allocation_month() }} then amount_cents else 0 end)
+            as adjustment_cents,
+        sum(case when billing_month < {{ fairshare.allocation_month() }} then amount_cents else 0 end)
+            as previous_adjustment_cents
     from invoice_lines
     where allocation_method = 'adjustment'
     group by 1, 2, 3
 ),
 
 keys as (
-    select cost_center_code, cost_category, product_sku from cost_center_products
-    union
-    select cost_center_code, cost_category, product_sku from adjustment_rows
+    select distinct
+        cost_center_code,
+        cost_category,
+        product_sku
+    from (
+        select
+            cost_center_code,
+            cost_category,
+            product_sku
+        from cost_center_products
+        union all
+        select
+            cost_center_code,
+            cost_category,
+            product_sku
+        from adjustment_rows
+    ) as keyed
 ),
 
 joined as (
@@ -181,7 +204,7 @@ joined as (
 modelled as (
     select
         *,
-        coalesce(product_allocation_method in ('{{ metered | join("', '") }}'), false) as is_metered,
+        coalesce(product_allocation_method in {{ metered_list }}, false) as is_metered,
         -- others' use (everyone but the cost center, ORPHAN included), never negative
         case when t0 > q0 then t0 - q0 else 0 end as o0,
         case when t1 > q1 then t1 - q1 else 0 end as o1
@@ -307,8 +330,9 @@ final as (
             as share_amount,
         case when month_flags.has_previous_month = 1 then {{ fairshare.cents_to_amount('rounded.rate_cents') }} end
             as rate_amount,
-        case when month_flags.has_previous_month = 1 then {{ fairshare.cents_to_amount('rounded.adj1 - rounded.adj0') }} end
-            as adjustments_amount,
+        case
+            when month_flags.has_previous_month = 1 then {{ fairshare.cents_to_amount('rounded.adj1 - rounded.adj0') }}
+        end as adjustments_amount,
         cast((rounded.c1 + rounded.adj1) - (rounded.c0 + rounded.adj0) as {{ dbt.type_bigint() }}) as change_cents,
         cast(rounded.volume_cents as {{ dbt.type_bigint() }}) as volume_cents,
         cast(rounded.share_cents as {{ dbt.type_bigint() }}) as share_cents,
@@ -322,11 +346,11 @@ final as (
         {{ fairshare.cents_to_amount('rounded.a0') }} as previous_line_amount,
         case
             when rounded.q1 > 0
-                then cast({{ fairshare.ratio_to_decimal(fairshare.int_wide('rounded.c1') ~ ' * 10000000', 'rounded.q1', 6) }} as {{ fairshare.type_decimal(38, 6) }})
+                then cast({{ unit_cost_1 }} as {{ fairshare.type_decimal(38, 6) }})
         end as unit_cost,
         case
             when rounded.q0 > 0
-                then cast({{ fairshare.ratio_to_decimal(fairshare.int_wide('rounded.c0') ~ ' * 10000000', 'rounded.q0', 6) }} as {{ fairshare.type_decimal(38, 6) }})
+                then cast({{ unit_cost_0 }} as {{ fairshare.type_decimal(38, 6) }})
         end as previous_unit_cost,
         rounded.currency
     from rounded

@@ -118,8 +118,11 @@ center_months as (
     where
         not months.is_organisation
         and months.scope_code in (
-            select scope_code from {{ ref('fct_licence_months') }}
-            where billing_month = {{ fairshare.allocation_month() }} and not is_organisation
+            select current_scopes.scope_code
+            from months as current_scopes
+            where
+                current_scopes.billing_month = {{ fairshare.allocation_month() }}
+                and not current_scopes.is_organisation
         )
 ),
 
@@ -174,10 +177,12 @@ scenario_totals as (
 with_actual as (
     select
         scenario_totals.*,
-        max(case when extra_users = 0 then what_if_cents end) over (partition by scope_code) as actual_cents,
+        max(case when scenario_totals.extra_users = 0 then scenario_totals.what_if_cents end)
+            over (partition by scenario_totals.scope_code)
+            as actual_cents,
         row_number() over (
-            partition by scope_code
-            order by what_if_cents, abs(extra_users), extra_users
+            partition by scenario_totals.scope_code
+            order by scenario_totals.what_if_cents, abs(scenario_totals.extra_users), scenario_totals.extra_users
         ) as cost_rank
     from scenario_totals
 ),

@@ -35,7 +35,7 @@ vendor_lines as (
     select
         invoice_id,
         invoice_line_id,
-        max(product_allocation_method) as method,
+        max(product_allocation_method) as line_method,
         max(currency) as currency,
         sum(amount_cents) as line_cents,
         max(vendor_line_quantity) as line_quantity
@@ -46,10 +46,10 @@ vendor_lines as (
 contract as (
     select
         max(currency) as currency,
-        sum(case when method = 'concurrent_peak' then line_cents else 0 end) as prepaid_cents,
-        sum(case when method = 'concurrent_peak' then line_quantity else 0 end) as prepaid_users,
-        sum(case when method = 'overage_cause' then line_cents else 0 end) as overage_cents,
-        sum(case when method = 'overage_cause' then line_quantity else 0 end) as overage_users
+        sum(case when line_method = 'concurrent_peak' then line_cents else 0 end) as prepaid_cents,
+        sum(case when line_method = 'concurrent_peak' then line_quantity else 0 end) as prepaid_users,
+        sum(case when line_method = 'overage_cause' then line_cents else 0 end) as overage_cents,
+        sum(case when line_method = 'overage_cause' then line_quantity else 0 end) as overage_users
     from vendor_lines
 ),
 
@@ -166,8 +166,10 @@ final as (
         cast(scopes.highest_users as {{ dbt.type_bigint() }}) as highest_users,
         scopes.entitlement,
         cast(scopes.slices_above as {{ dbt.type_bigint() }}) as slices_above,
-        cast({{ fairshare.ratio_to_decimal('scopes.slices_above * ' ~ slice_minutes, '60', 2) }} as {{ fairshare.type_decimal(18, 2) }})
-            as hours_above,
+        cast(
+            {{ fairshare.ratio_to_decimal('scopes.slices_above * ' ~ slice_minutes, '60', 2) }}
+            as {{ fairshare.type_decimal(18, 2) }}
+        ) as hours_above,
         cast(scopes.days_above as {{ dbt.type_bigint() }}) as days_above,
         cast(scopes.peak_slices_above as {{ dbt.type_bigint() }}) as peak_slices_above,
         case

@@ -61,8 +61,10 @@ final as (
         named_users.logged_in_share,
         named_users.licence_cost,
         cast(coalesce(login_days.days_logged_in, 0) as {{ dbt.type_int() }}) as days_logged_in,
-        cast({{ fairshare.ratio_to_decimal('coalesce(login_time.logged_in_ms, 0)', '3600000', 2) }} as {{ fairshare.type_decimal(18, 2) }})
-            as hours_logged_in,
+        cast(
+            {{ fairshare.ratio_to_decimal('coalesce(login_time.logged_in_ms, 0)', '3600000', 2) }}
+            as {{ fairshare.type_decimal(18, 2) }}
+        ) as hours_logged_in,
         coalesce(login_days.days_logged_in, 0) <= {{ low_use_days }} as is_low_use
     from named_users
     left join login_days

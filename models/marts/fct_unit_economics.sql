@@ -18,6 +18,7 @@
       up to the cost center's total exactly.
     Unit costs are display decimals (4 places, half up); null when the driver is zero.
 -#}
+{%- set cents = fairshare.int_wide('measured.cost_cents') %}
 with
 
 invoice_lines as (
@@ -87,13 +88,16 @@ named_totals as (
 ),
 
 center_keys as (
-    select cost_center_code from costs
-    union
-    select cost_center_code from interaction_totals
-    union
-    select cost_center_code from agent_totals
-    union
-    select cost_center_code from named_totals
+    select distinct cost_center_code
+    from (
+        select cost_center_code from costs
+        union all
+        select cost_center_code from interaction_totals
+        union all
+        select cost_center_code from agent_totals
+        union all
+        select cost_center_code from named_totals
+    ) as keyed
 ),
 
 center_rows as (
@@ -124,6 +128,12 @@ kinds as (
     select 'media_type' as dimension_kind
     union all
     select 'queue' as dimension_kind
+),
+
+buckets as (
+    select 'telecom' as bucket
+    union all
+    select 'other' as bucket
 ),
 
 bucket_keys as (
@@ -164,7 +174,7 @@ unattributed_keys as (
         cast(1 as {{ fairshare.type_decimal(38, 0) }}) as apportion_weight
     from costs
     cross join kinds
-    cross join (select 'telecom' as bucket union all select 'other' as bucket) as buckets
+    cross join buckets
     left join bucket_weight_totals
         on
             costs.cost_center_code = bucket_weight_totals.cost_center_code
@@ -222,9 +232,23 @@ dimension_work as (
 ),
 
 dimension_keys as (
-    select cost_center_code, dimension_kind, dimension_value from dimension_costs
-    union
-    select cost_center_code, dimension_kind, dimension_value from dimension_work
+    select distinct
+        cost_center_code,
+        dimension_kind,
+        dimension_value
+    from (
+        select
+            cost_center_code,
+            dimension_kind,
+            dimension_value
+        from dimension_costs
+        union all
+        select
+            cost_center_code,
+            dimension_kind,
+            dimension_value
+        from dimension_work
+    ) as keyed
 ),
 
 dimension_rows as (
@@ -278,15 +302,20 @@ final as (
         measured.dimension_kind,
         measured.dimension_value,
         coalesce(measured.currency, '{{ var("currency") }}') as currency,
-        {{ fairshare.cents_to_amount('measured.cost_cents') }} as cost,
+        {{ fairshare.cents_to_amount('measured.cost_cents') }} as cost,  -- noqa: RF04
         cast(measured.cost_cents as {{ dbt.type_bigint() }}) as cost_cents,
-        cast({{ fairshare.ppb_to_share('measured.interaction_ppb') }} as {{ fairshare.type_decimal(38, 9) }})
-            as handled_interactions,
-        cast({{ fairshare.ratio_to_decimal('measured.handled_ms', '60000', 3) }} as {{ fairshare.type_decimal(38, 3) }})
-            as handled_minutes,
+        cast(
+            {{ fairshare.ppb_to_share('measured.interaction_ppb') }} as {{ fairshare.type_decimal(38, 9) }}
+        ) as handled_interactions,
+        cast(
+            {{ fairshare.ratio_to_decimal('measured.handled_ms', '60000', 3) }} as {{ fairshare.type_decimal(38, 3) }}
+        ) as handled_minutes,
         case
             when measured.agent_ms is not null
-                then cast({{ fairshare.ratio_to_decimal('measured.agent_ms', '3600000', 3) }} as {{ fairshare.type_decimal(38, 3) }})
+                then cast(
+                    {{ fairshare.ratio_to_decimal('measured.agent_ms', '3600000', 3) }}
+                    as {{ fairshare.type_decimal(38, 3) }}
+                )
         end as agent_hours,
         case
             when measured.named_ppb is not null
@@ -299,26 +328,41 @@ final as (
         case
             when measured.user_ppb is not null
                 then cast({{ fairshare.ppb_to_share('measured.user_ppb') }} as {{ fairshare.type_decimal(38, 9) }})
-        end as users,
+        end as users,  -- noqa: RF04
         case
             when measured.interaction_ppb > 0
-                then cast({{ fairshare.ratio_to_decimal(fairshare.int_wide('measured.cost_cents') ~ ' * 10000000', 'measured.interaction_ppb', 4) }} as {{ fairshare.type_decimal(18, 4) }})
+                then cast(
+                    {{ fairshare.ratio_to_decimal(cents ~ ' * 10000000', 'measured.interaction_ppb', 4) }}
+                    as {{ fairshare.type_decimal(18, 4) }}
+                )
         end as cost_per_interaction,
         case
             when measured.handled_ms > 0
-                then cast({{ fairshare.ratio_to_decimal(fairshare.int_wide('measured.cost_cents') ~ ' * 600', 'measured.handled_ms', 4) }} as {{ fairshare.type_decimal(18, 4) }})
+                then cast(
+                    {{ fairshare.ratio_to_decimal(cents ~ ' * 600', 'measured.handled_ms', 4) }}
+                    as {{ fairshare.type_decimal(18, 4) }}
+                )
         end as cost_per_handled_minute,
         case
             when measured.agent_ms > 0
-                then cast({{ fairshare.ratio_to_decimal(fairshare.int_wide('measured.cost_cents') ~ ' * 36000', 'measured.agent_ms', 4) }} as {{ fairshare.type_decimal(18, 4) }})
+                then cast(
+                    {{ fairshare.ratio_to_decimal(cents ~ ' * 36000', 'measured.agent_ms', 4) }}
+                    as {{ fairshare.type_decimal(18, 4) }}
+                )
         end as cost_per_agent_hour,
         case
             when measured.named_ppb > 0
-                then cast({{ fairshare.ratio_to_decimal(fairshare.int_wide('measured.cost_cents') ~ ' * 10000000', 'measured.named_ppb', 4) }} as {{ fairshare.type_decimal(18, 4) }})
+                then cast(
+                    {{ fairshare.ratio_to_decimal(cents ~ ' * 10000000', 'measured.named_ppb', 4) }}
+                    as {{ fairshare.type_decimal(18, 4) }}
+                )
         end as cost_per_named_user,
         case
             when measured.user_ppb > 0
-                then cast({{ fairshare.ratio_to_decimal(fairshare.int_wide('measured.cost_cents') ~ ' * 10000000', 'measured.user_ppb', 4) }} as {{ fairshare.type_decimal(18, 4) }})
+                then cast(
+                    {{ fairshare.ratio_to_decimal(cents ~ ' * 10000000', 'measured.user_ppb', 4) }}
+                    as {{ fairshare.type_decimal(18, 4) }}
+                )
         end as cost_per_user,
         cast(measured.interaction_ppb as {{ dbt.type_bigint() }}) as interaction_ppb,
         cast(measured.handled_ms as {{ dbt.type_bigint() }}) as handled_ms,

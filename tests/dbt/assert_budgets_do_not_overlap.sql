@@ -30,7 +30,7 @@ overlapping as (
             and a.budget_scope = b.budget_scope
             and a.row_index < b.row_index
             and a.month_from <= b.month_to
-            and b.month_from <= a.month_to
+            and a.month_to >= b.month_from
 )
 
 select * from overlapping
