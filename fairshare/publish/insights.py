@@ -567,11 +567,15 @@ def advice_text(ins: Insights, scope: str) -> str:
             if not dearer or overage == 0:
                 return f"{facts} Nothing to buy: no overage to avoid."
             cheapest = min(dearer, key=lambda o: (o.what_if, o.extra_users))
+            cost = (
+                f"the same ({fmt_money(cheapest.what_if, cur)})"
+                if cheapest.what_if == best.what_if
+                else f"{fmt_money(cheapest.what_if, cur)} instead of {fmt_money(best.what_if, cur)}"
+            )
             return (
                 f"{facts} Buying prepaid users would not pay: {cheapest.extra_users} would have "
-                f"cost {fmt_money(cheapest.what_if, cur)} instead of {fmt_money(best.what_if, cur)}"
-                ". Lowering the peak (spreading the busy hours, staffing to the entitlement) is "
-                "what saves money."
+                f"cost {cost}. Lowering the peak (spreading the busy hours, staffing to the "
+                "entitlement) is what saves money."
             )
         return (
             f"{facts} Buying {best.extra_users} prepaid user{_plural(best.extra_users)} for "

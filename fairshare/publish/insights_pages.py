@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from fairshare.publish.insights import ORGANISATION, Insights, UnitCosts
+from fairshare.publish.insights import ORGANISATION, Insights, LicenceOption, UnitCosts
 from fairshare.publish.money import fmt_money
 
 if TYPE_CHECKING:
     from fairshare.publish.data import MonthData
 
 ADVISOR_PAGE = "advisor.html"
+OPTIONS_SHOWN = 8  # rows of a what-if table on the page (the mart keeps every N)
 
 
 def insights_of(data: MonthData) -> Insights | None:
@@ -109,6 +110,24 @@ def month_trend_chart(
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def shown_options(options: list[LicenceOption]) -> list[LicenceOption]:
+    """At most OPTIONS_SHOWN rows of a what-if table: as contracted (N = 0), the recommended N and
+    its neighbours, the extremes, and evenly spread rows between them."""
+    if len(options) <= OPTIONS_SHOWN:
+        return options
+    keep: set[int] = {0, len(options) - 1}
+    for i, o in enumerate(options):
+        if o.extra_users == 0 or o.recommended:
+            keep |= {i - 1, i, i + 1}
+    keep = {i for i in keep if 0 <= i < len(options)}
+    step = max(1, len(options) // OPTIONS_SHOWN)
+    i = 0
+    while len(keep) < OPTIONS_SHOWN and i < len(options):
+        keep.add(i)
+        i += step
+    return [options[i] for i in sorted(keep)]
 
 
 # ------------------------------------------------------------------------------ contexts
@@ -197,19 +216,21 @@ def advisor_context(data: MonthData, code: str | None) -> dict[str, Any] | None:
                 "code": scope,
                 "name": ins.names.get(scope, history[-1].name),
                 "history": history,
-                "options": ins.options(scope),
+                "options": shown_options(ins.options(scope)),
                 "advice": ins.advice(scope),
                 "low_use": ins.low_use(scope),
                 "overage": overage,
                 # never above its entitlement and no overage: one line is enough
                 "quiet": overage == 0 and all(m.days_above == 0 for m in history),
+                # never above its entitlement: buying prepaid users cannot help, no what-if table
+                "never_above": all(m.days_above == 0 for m in history),
             }
         )
     scopes.sort(key=lambda s: (s["quiet"], -s["overage"], s["name"]))
     return {
         "ins": ins,
         "org_history": org_history,
-        "org_options": ins.options(ORGANISATION) if code is None else [],
+        "org_options": shown_options(ins.options(ORGANISATION)) if code is None else [],
         "org_advice": ins.advice(ORGANISATION) if code is None else "",
         "scopes": scopes,
         "low_use": ins.low_use(code),

@@ -42,3 +42,24 @@
         fairshare.mul_div_half_up(numerator, (10 ** scale) | string, denominator), scale
     ) }}
 {%- endmacro %}
+
+{#- Integers 0 .. count - 1 in a column `spine_number` (digits cross-joined; no query at compile time). -#}
+{% macro number_spine(count) -%}
+    {%- set digits = ((count - 1) | string) | length -%}
+    select spine_number
+    from (
+        select
+            cast(
+            {%- for i in range(digits) %} d{{ i }}.digit * {{ 10 ** i }}{{ ' +' if not loop.last }}{% endfor %}
+            as {{ dbt.type_bigint() }}) as spine_number
+        from
+            {% for i in range(digits) -%}
+                (
+                    select 0 as digit union all select 1 union all select 2 union all select 3
+                    union all select 4 union all select 5 union all select 6 union all select 7
+                    union all select 8 union all select 9
+                ) as d{{ i }}{{ ',' if not loop.last }}
+            {% endfor %}
+    ) as numbers
+    where spine_number < {{ count }}
+{%- endmacro %}

@@ -55,8 +55,10 @@ bounds as (
     from org_months
 ),
 
+-- N from 0 to 9,999 users (a contract's prepaid users and overage stay far below)
 spine as (
-    {{ fairshare.slice_index_spine() }}
+    select spine_number as slice_index
+    from ({{ fairshare.number_spine(10000) }}) as numbers
 ),
 
 org_steps as (

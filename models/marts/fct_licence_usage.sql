@@ -19,14 +19,9 @@ logins as (
     select * from {{ ref('int_user_logins_clipped_to_month') }}
 ),
 
-spine as (
-    {{ fairshare.slice_index_spine() }}
-),
-
 days as (
-    select slice_index as day_index
-    from spine
-    where slice_index < {{ fairshare.insights_days_in_month() }}
+    select spine_number as day_index
+    from ({{ fairshare.number_spine(fairshare.insights_days_in_month()) }}) as day_numbers
 ),
 
 login_days as (
