@@ -198,6 +198,10 @@ class MonthData:
     previous_totals: dict[str, Decimal] = field(default_factory=dict)
     previous_by_category: dict[str, Decimal] = field(default_factory=dict)
     memo: dict[str, object] = field(default_factory=dict, repr=False)  # derived views, cached
+    # set by publish() from the run ledger (fairshare/runs/ledger.py)
+    revision: int = 1  # publication revision: invoice and journal numbers are unique per revision
+    provisional: bool = False  # built before the analytics data of the month was final
+    build_id: str = ""  # the dbt invocation whose marts are published
 
     @property
     def vendor_total(self) -> Decimal:
@@ -485,7 +489,17 @@ def _vendor_lines(r: _Reader, start: date, end: date, lines: list[InvoiceLine]) 
     """The vendor lines behind the month's allocations, with the raw line's amount and dates."""
     raw: dict[tuple[str, str], tuple] = {}
     raw_cols = r.columns("invoice_lines", r.raw_schema)
-    if raw_cols is not None:
+    if r.has("fct_vendor_invoice_lines"):
+        # the published vendor side of the month (reporting currency), never the raw tables
+        where, params = r.month_filter("fct_vendor_invoice_lines", start)
+        for row in r.rows(
+            f"""select invoice_id, invoice_line_id, amount, date_start, date_end, quantity,
+                       unit_of_measure, product_name
+                from {r.table("fct_vendor_invoice_lines")} where {where}""",
+            params,
+        ):
+            raw[(row[0], row[1])] = row
+    elif raw_cols is not None:
         ids = sorted({line.invoice_id for line in lines})
         marks = ", ".join("?" for _ in ids)
         for row in r.rows(
@@ -557,8 +571,22 @@ def _vendor_invoices(vendor_lines: list[VendorLine]) -> dict[str, Decimal]:
 
 
 def _vendor_headers(r: _Reader, totals: dict[str, Decimal]) -> dict[str, Decimal]:
-    """The invoice header totals from the raw vendor invoices, when they are loaded."""
-    if not totals or not r.has("invoices", r.raw_schema):
+    """The invoice header totals (invoices in the reporting currency only: a header in another
+    currency is not comparable with the converted lines)."""
+    if not totals:
+        return {}
+    if r.has("fct_vendor_invoice_lines"):
+        return {
+            inv: cents(to_decimal(amount))
+            for inv, amount in r.rows(
+                f"""select invoice_id, max(invoice_amount)
+                    from {r.table("fct_vendor_invoice_lines")}
+                    where vendor_currency = currency and invoice_amount is not null
+                    group by 1"""
+            )
+            if inv in totals
+        }
+    if not r.has("invoices", r.raw_schema):
         return {}
     ids = sorted(totals)
     marks = ", ".join("?" for _ in ids)
