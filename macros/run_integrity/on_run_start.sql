@@ -13,7 +13,8 @@
       only directory snapshots).
 -#}
 {% macro on_run_start() -%}
-    {%- if not execute -%}{{ return('') }}{%- endif -%}
+    {#- commands that query the warehouse; `dbt compile` of another target stays offline -#}
+    {%- if not execute or flags.WHICH not in ('build', 'run', 'test', 'seed', 'retry') -%}{{ return('') }}{%- endif -%}
     {%- do fairshare.ensure_ops_tables() -%}
     {%- do fairshare.commit_open_transaction() -%}
     {%- if flags.WHICH in ('build', 'run') and var('require_complete_extract', true) -%}

@@ -47,7 +47,8 @@
             ('billing_month', 'date'), ('close_revision', whole), ('closed_at', ts),
             ('invoice_id', text), ('invoice_line_id', text), ('cost_center_code', text),
             ('cost_category', text), ('product_sku', text), ('product_name', text),
-            ('allocation_method', text), ('driver_name', text), ('driver_unit', text),
+            ('allocation_method', text), ('product_allocation_method', text),
+            ('driver_name', text), ('driver_unit', text),
             ('driver_quantity', fairshare.type_decimal(38, 6)), ('amount', money),
             ('amount_cents', whole), ('adjusted_month', 'date'), ('explanation', text),
         ],
@@ -64,7 +65,18 @@
     {%- do adapter.create_schema(api.Relation.create(database=target.database, schema=fairshare.ops_schema())) -%}
     {%- for name, columns in fairshare.ops_table_columns().items() -%}
         {%- set relation = fairshare.ops_relation(name) -%}
-        {%- if adapter.get_relation(database=relation.database, schema=relation.schema, identifier=relation.identifier) is none -%}
+        {%- set existing = adapter.get_relation(database=relation.database, schema=relation.schema, identifier=relation.identifier) -%}
+        {%- if existing is not none -%}
+            {#- a ledger created by an earlier version: add the columns it lacks -#}
+            {%- set have = adapter.get_columns_in_relation(existing) | map(attribute='name') | map('lower') | list -%}
+            {%- set add = [] -%}
+            {%- for column, data_type in columns if column not in have -%}
+                {%- do add.append(api.Column.create(column, data_type)) -%}
+            {%- endfor -%}
+            {%- if add -%}
+                {%- do alter_relation_add_remove_columns(existing, add, none) -%}
+            {%- endif -%}
+        {%- else -%}
             {%- set ddl -%}
                 create table {{ relation }} (
                     {%- for column, data_type in columns %}

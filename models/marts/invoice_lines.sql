@@ -1,7 +1,9 @@
 {{ config(**fairshare.monthly_partition()) }}
 {#-
     The mart BI tools query: every cent of every vendor invoice line of var('billing_month') with the
-    cost center that carries it, the rule, the driver and one plain sentence explaining it.
+    cost center that carries it, the rule, the driver and one plain sentence explaining it; and the
+    adjustment lines the month carries for closed months whose rebuild differs from what was posted
+    (allocation_method 'adjustment', adjusted_month = the closed month).
 -#}
 with
 
@@ -19,6 +21,10 @@ telecom_reconciled as (
 
 cost_centers as (
     select * from {{ ref('cost_centers') }}
+),
+
+adjustments as (
+    select * from {{ ref('int_adjustment_lines_explained') }}
 ),
 
 joined as (
@@ -169,7 +175,7 @@ explained as (
     from formatted
 ),
 
-final as (
+allocation_lines as (
     select
         billing_month,
         invoice_id,
@@ -195,8 +201,48 @@ final as (
         measured_quantity,
         currency,
         allocation_mode as mode,  -- noqa: RF04
-        explanation
+        explanation,
+        cast(null as date) as adjusted_month
     from explained
+),
+
+adjustment_lines as (
+    select
+        adjustments.billing_month,
+        adjustments.invoice_id,
+        adjustments.invoice_line_id,
+        adjustments.cost_center_code,
+        cost_centers.cost_center_name,
+        cost_centers.department_head,
+        adjustments.cost_category,
+        adjustments.product_sku,
+        adjustments.product_name,
+        adjustments.allocation_method,
+        adjustments.product_allocation_method,
+        adjustments.allocation_rule,
+        adjustments.driver_name,
+        adjustments.driver_unit,
+        adjustments.driver_quantity,
+        cast(null as {{ fairshare.type_decimal(38, 6) }}) as driver_total,
+        cast(null as {{ fairshare.type_decimal(38, 9) }}) as share,  -- noqa: RF04
+        cast(adjustments.amount as {{ fairshare.type_decimal(18, 2) }}) as amount,
+        adjustments.amount_cents,
+        cast(null as {{ fairshare.type_decimal(18, 2) }}) as vendor_line_amount,
+        cast(null as {{ fairshare.type_quantity() }}) as vendor_line_quantity,
+        cast(null as {{ fairshare.type_decimal(38, 3) }}) as measured_quantity,
+        '{{ var("currency") }}' as currency,
+        '{{ var("mode") }}' as mode,  -- noqa: RF04
+        adjustments.explanation,
+        adjustments.adjusted_month
+    from adjustments
+    left join cost_centers
+        on adjustments.cost_center_code = cost_centers.cost_center_code
+),
+
+final as (
+    select * from allocation_lines
+    union all
+    select * from adjustment_lines
 )
 
 select * from final
