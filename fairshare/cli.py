@@ -26,6 +26,7 @@ EXIT_EXTRACT = 3
 EXIT_BUILD = 4
 EXIT_PUBLISH = 5
 EXIT_BUSY = 6  # another fairshare run holds the warehouse
+EXIT_CLOSE = 7  # the month may not be closed (yet)
 
 
 class CliError(Exception):
@@ -162,7 +163,9 @@ def step_build(args: argparse.Namespace) -> float:
     except SeedError as exc:
         raise CliError(str(exc), EXIT_BUILD) from exc
 
-    dbt_args = ["build"]
+    # --fail-fast: the first failure stops the build (write–audit–publish leaves the published
+    # marts as they were; going on would only spend time)
+    dbt_args = ["build", "--fail-fast"]
     if getattr(args, "full_refresh", False):
         dbt_args.append("--full-refresh")
     extra = {}
@@ -204,7 +207,10 @@ def print_summary(month: str, result, out_dir: Path, status: str) -> None:
     table.add_section()
     table.add_row("allocated", f"{result.allocated_total:,.2f}")
     table.add_row("vendor invoice", f"{result.vendor_total:,.2f}")
-    reconciled = result.allocated_total == result.vendor_total
+    adjustments = getattr(result, "adjustments_total", 0)
+    if adjustments:
+        table.add_row("adjustments (closed months)", f"{adjustments:,.2f}")
+    reconciled = result.allocated_total == result.vendor_total + adjustments
     table.add_row("reconciliation", "to the cent" if reconciled else "MISMATCH")
     table.add_row("revision", str(getattr(result, "revision", 1)))
     Console().print(table)
@@ -295,6 +301,25 @@ def cmd_run(args: argparse.Namespace) -> int:
             result = step(args)
             log.info("%s done in %.1f s", name, time.monotonic() - started)
     print_summary(args.month, result, Path(args.out), "done")
+    return EXIT_OK
+
+
+def cmd_close(args: argparse.Namespace) -> int:
+    from fairshare.dbt_runner import duckdb_path
+    from fairshare.runs.close import close_month
+    from fairshare.runs.ledger import LedgerError
+
+    with warehouse_locked(args, f"close {args.month}"):
+        try:
+            closed = close_month(duckdb_path(), args.month, Path(args.out))
+        except LedgerError as exc:
+            raise CliError(f"close refused: {exc}", EXIT_CLOSE) from exc
+    Console().print(
+        f"{args.month} closed (close revision {closed.close_revision}): {closed.rows} invoice"
+        f" lines, {closed.amount_cents / 100:,.2f} posted as publication revision "
+        f"{closed.publication_revision}. Rebuilds of {args.month} no longer change it; what they"
+        " find is carried into the next open month as adjustment lines."
+    )
     return EXIT_OK
 
 
@@ -399,6 +424,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("publish", help="write invoices, the showback site and the FOCUS export")
     _add_run_options(p, extract=False, build=False, out=True)
     p.set_defaults(func=cmd_publish)
+    p = sub.add_parser("close", help="freeze a published month as posted (ledger close)")
+    p.add_argument("--month", type=_month, required=True, help="billing month, e.g. 2026-10")
+    p.add_argument("--out", default="out", help="the output folder the month was published to")
+    p.set_defaults(func=cmd_close)
     p = sub.add_parser("run", help="extract, build and publish a month")
     _add_run_options(p, extract=True, build=True, out=True)
     p.set_defaults(func=cmd_run)

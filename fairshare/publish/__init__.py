@@ -34,12 +34,13 @@ class PublishResult:
     invoice_totals: dict[str, Decimal] = field(default_factory=dict)
     vendor_total: Decimal = ZERO
     allocated_total: Decimal = ZERO
+    adjustments_total: Decimal = ZERO  # carried for closed months: allocated = vendor + these
     revision: int = 1
     provisional: bool = False
 
     @property
     def reconciled(self) -> bool:
-        return self.vendor_total == self.allocated_total
+        return self.vendor_total + self.adjustments_total == self.allocated_total
 
 
 def publish(
@@ -82,10 +83,12 @@ def publish(
     if build is not None:
         data.provisional = build.is_provisional
         data.build_id = build.invocation_id
-    if data.vendor_total != data.allocated_total:
+    expected = data.vendor_total + data.adjustments_total
+    if expected != data.allocated_total:
         raise PublishError(
             f"{month}: allocated {data.allocated_total} differs from the vendor invoice "
-            f"{data.vendor_total} by {cents(data.vendor_total - data.allocated_total)}; "
+            f"{data.vendor_total} plus adjustments {data.adjustments_total} by "
+            f"{cents(expected - data.allocated_total)}; "
             "the reconciliation tests of `dbt build` should have stopped this run"
         )
     _check_distinct_slugs(data)
@@ -146,6 +149,7 @@ def publish(
         invoice_totals={inv.cost_center.code: inv.total for inv in invoices},
         vendor_total=data.vendor_total,
         allocated_total=data.allocated_total,
+        adjustments_total=data.adjustments_total,
         revision=revision,
         provisional=data.provisional,
     )
@@ -161,7 +165,8 @@ def _check_distinct_slugs(data: MonthData) -> None:
         if key in seen:
             raise PublishError(
                 f"cost centers {seen[key]!r} and {code!r} share the file name {key!r}: their "
-                "invoices and sites would overwrite each other; rename one in seeds/cost_centers.csv"
+                "invoices and sites would overwrite each other; rename one in "
+                "seeds/cost_centers.csv"
             )
         seen[key] = code
 

@@ -23,6 +23,7 @@ from fairshare.publish.money import ZERO, cents, to_decimal
 log = logging.getLogger(__name__)
 
 ORPHAN = "ORPHAN"
+ADJUSTMENT = "adjustment"  # invoice_lines rows carried for a closed month (not of this invoice)
 TOP_CONVERSATIONS_PER_DID = 10
 
 
@@ -210,6 +211,13 @@ class MonthData:
     @property
     def allocated_total(self) -> Decimal:
         return cents(sum((line.amount for line in self.lines), ZERO))
+
+    @property
+    def adjustments_total(self) -> Decimal:
+        """Adjustment lines carried for closed months (allocated = vendor invoice + these)."""
+        return cents(
+            sum((line.amount for line in self.lines if line.allocation_method == ADJUSTMENT), ZERO)
+        )
 
     @property
     def is_chargeback(self) -> bool:
@@ -524,6 +532,8 @@ def _vendor_lines(r: _Reader, start: date, end: date, lines: list[InvoiceLine]) 
             mart_amounts[(inv, line_id)] = to_decimal(amount)
     grouped: dict[tuple[str, str], list[InvoiceLine]] = {}
     for line in lines:
+        if line.allocation_method == ADJUSTMENT:
+            continue  # a closed month's line, not one of this month's invoice
         grouped.setdefault((line.invoice_id, line.line_id), []).append(line)
     out: list[VendorLine] = []
     for key, parts in grouped.items():

@@ -34,7 +34,7 @@ class Build:
     month_closed: bool
     is_provisional: bool
     started_at: datetime
-    finished_at: datetime
+    finished_at: datetime | None  # None while running (or when the build was killed)
     failure_summary: str
     invoice_lines_rows: int | None
     invoice_lines_cents: int | None
@@ -42,7 +42,7 @@ class Build:
 
     @property
     def label(self) -> str:
-        return f"build {self.invocation_id[:8]} of {self.finished_at:%Y-%m-%d %H:%M} UTC"
+        return f"build {self.invocation_id[:8]} started {self.started_at:%Y-%m-%d %H:%M} UTC"
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def month_date(month: str) -> date:
     return date(year, number, 1)
 
 
-def _table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+def table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
     return bool(
         con.execute(
             "select count(*) from information_schema.tables where table_schema = ? "
@@ -79,11 +79,11 @@ _BUILD_COLUMNS = (
 
 def builds(con: duckdb.DuckDBPyConnection, month: str) -> list[Build]:
     """Every `dbt build` of the month, newest first."""
-    if not _table_exists(con, OPS_SCHEMA, "builds"):
+    if not table_exists(con, OPS_SCHEMA, "builds"):
         return []
     rows = con.execute(
         f"select {_BUILD_COLUMNS} from {OPS_SCHEMA}.builds "
-        "where billing_month = ? and command = 'build' order by finished_at desc",
+        "where billing_month = ? and command = 'build' order by started_at desc",
         [month_date(month)],
     ).fetchall()
     return [
@@ -106,7 +106,7 @@ def builds(con: duckdb.DuckDBPyConnection, month: str) -> list[Build]:
 
 
 def month_close(con: duckdb.DuckDBPyConnection, month: str) -> Close | None:
-    if not _table_exists(con, OPS_SCHEMA, "month_closes"):
+    if not table_exists(con, OPS_SCHEMA, "month_closes"):
         return None
     row = con.execute(
         f"select billing_month, close_revision, closed_at, publication_revision, "
@@ -127,7 +127,7 @@ def month_close(con: duckdb.DuckDBPyConnection, month: str) -> Close | None:
 
 
 def closed_months(con: duckdb.DuckDBPyConnection) -> list[date]:
-    if not _table_exists(con, OPS_SCHEMA, "month_closes"):
+    if not table_exists(con, OPS_SCHEMA, "month_closes"):
         return []
     return [
         r[0]
@@ -143,7 +143,7 @@ def published_checksum(
     """`name=rows:hash;...` of the published marts' month (the dbt macro's expression)."""
     parts = []
     for name in sorted(mart_names):
-        if not _table_exists(con, schema, name):
+        if not table_exists(con, schema, name):
             parts.append(f"{name}=missing")
             continue
         rows, digest = con.execute(
@@ -179,6 +179,11 @@ def verified_build(
             f"{month} was never built in this warehouse: run `fairshare build --month {month}`"
         )
     last = history[0]
+    if last.status == "running":
+        raise LedgerError(
+            f"the last build of {month} ({last.label}) did not finish (killed, or still running):"
+            f" run `fairshare build --month {month}` before publishing"
+        )
     if last.status != "passed":
         reason = f": {last.failure_summary}" if last.failure_summary else ""
         raise LedgerError(
@@ -200,7 +205,7 @@ def verified_build(
             continue
         closed_label = f"{closed:%Y-%m}"
         rebuilt = [b for b in builds(con, closed_label) if b.status == "passed"]
-        if rebuilt and rebuilt[0].finished_at > promoted.finished_at:
+        if rebuilt and rebuilt[0].started_at > promoted.started_at:
             raise LedgerError(
                 f"{closed_label} is closed and was rebuilt after this month's build: rebuild "
                 f"{month} (`fairshare build --month {month}`) so its invoices carry the "
@@ -216,7 +221,7 @@ def publication_revision(
     checksum as the last publication keeps its revision, anything else takes the next number (a
     number is never reused for different amounts)."""
     lines = invoice_lines_checksum(build.checksum or "")
-    if not _table_exists(con, OPS_SCHEMA, "publications"):
+    if not table_exists(con, OPS_SCHEMA, "publications"):
         return 1, True
     rows = con.execute(
         f"select revision, invoice_lines_checksum from {OPS_SCHEMA}.publications "

@@ -11,14 +11,26 @@
       leaves it `started` or `failed`);
     - the month being built must have at least one completed extract of its activity data (not
       only directory snapshots).
+
+    A build or run is recorded in fairshare_ops.builds as `running` before anything else; the
+    on-run-end hook replaces that row with the outcome. A build killed on the way stays `running`
+    (the publisher refuses the month: its last build did not finish), a build refused here is
+    recorded `failed` with the reason.
 -#}
 {% macro on_run_start() -%}
     {#- commands that query the warehouse; `dbt compile` of another target stays offline -#}
     {%- if not execute or flags.WHICH not in ('build', 'run', 'test', 'seed', 'retry') -%}{{ return('') }}{%- endif -%}
     {%- do fairshare.ensure_ops_tables() -%}
     {%- do fairshare.commit_open_transaction() -%}
-    {%- if flags.WHICH in ('build', 'run') and var('require_complete_extract', true) -%}
-        {%- do fairshare.assert_extracts_complete() -%}
+    {%- if flags.WHICH not in ('build', 'run') -%}{{ return('') }}{%- endif -%}
+    {%- set month = fairshare._billing_month_bounds()[0].strftime('%Y-%m-%d') -%}
+    {%- do fairshare.run_in_transaction([fairshare.build_record_insert(month, 'running', false, false, 0, '', '')]) -%}
+    {%- set problem = fairshare.extracts_problem() if var('require_complete_extract', true) else '' -%}
+    {%- if problem -%}
+        {%- do fairshare.run_in_transaction([
+            fairshare.build_record_delete(),
+            fairshare.build_record_insert(month, 'failed', false, false, 1, problem, '')]) -%}
+        {{ exceptions.raise_compiler_error("fairshare: " ~ problem) }}
     {%- endif -%}
     {{ return('') }}
 {%- endmacro %}
@@ -27,13 +39,13 @@
     {{ return(adapter.get_relation(database=target.database, schema=var('raw_schema'), identifier='fairshare_extract_log')) }}
 {%- endmacro %}
 
-{% macro assert_extracts_complete() -%}
+{#- Why the raw data may not be built from ('' when it may). -#}
+{% macro extracts_problem() -%}
     {%- set month = fairshare._billing_month_bounds()[0].strftime('%Y-%m-%d') -%}
     {%- set month_arg = month[:7] -%}
     {%- set log = fairshare.extract_log_relation() -%}
     {%- if log is none -%}
-        {{ exceptions.raise_compiler_error(
-            "fairshare: no extract recorded in " ~ var('raw_schema') ~ " (no fairshare_extract_log table): "
+        {{ return("no extract recorded in " ~ var('raw_schema') ~ " (no fairshare_extract_log table): "
             ~ "run `fairshare extract --month " ~ month_arg ~ "` first") }}
     {%- endif -%}
     {%- set latest_sql -%}
@@ -63,8 +75,7 @@
     {%- set latest = run_query(latest_sql) -%}
     {%- if latest.rows | length > 0 and latest.rows[0][3] != 'completed' -%}
         {%- set row = latest.rows[0] -%}
-        {{ exceptions.raise_compiler_error(
-            "fairshare: the last extract (" ~ row[0] ~ ", month " ~ row[1] ~ ", started " ~ row[2] ~ ") "
+        {{ return("the last extract (" ~ row[0] ~ ", month " ~ row[1] ~ ", started " ~ row[2] ~ ") "
             ~ ("was interrupted" if row[3] == 'interrupted' else "failed")
             ~ " and may have left raw tables half-written: run `fairshare extract --month " ~ row[1]
             ~ "` again, then build") }}
@@ -78,8 +89,8 @@
             and not directory_only
     {%- endset -%}
     {%- if run_query(month_sql).rows[0][0] == 0 -%}
-        {{ exceptions.raise_compiler_error(
-            "fairshare: no completed extract of " ~ month_arg ~ " in " ~ var('raw_schema')
+        {{ return("no completed extract of " ~ month_arg ~ " in " ~ var('raw_schema')
             ~ ": run `fairshare extract --month " ~ month_arg ~ "` first") }}
     {%- endif -%}
+    {{ return('') }}
 {%- endmacro %}
