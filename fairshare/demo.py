@@ -23,12 +23,14 @@ def _dataset_matches(data_dir: Path, month: str, conversations: int, seed: int) 
     meta_file = data_dir / "sandbox.json"
     if not meta_file.is_file():
         return False
+    from fairshare.sandbox.gen_output import DATASET_FORMAT
+
     meta = json.loads(meta_file.read_text())
     return (meta.get("month"), meta.get("conversations"), meta.get("seed")) == (
         month,
         conversations,
         seed,
-    )
+    ) and meta.get("datasetFormat") == DATASET_FORMAT
 
 
 @contextmanager

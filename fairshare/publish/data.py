@@ -170,6 +170,99 @@ class NamedUser:
     weight: Decimal  # licence cost (or logged-in share) of the user in this cost center
 
 
+@dataclass(frozen=True)
+class FocusCategory:
+    """How the vendor charges of a cost category appear in FOCUS (seeds/focus_charge_categories)."""
+
+    cost_category: str
+    charge_category: str
+    charge_frequency: str
+    service_name: str
+    service_category: str
+    service_subcategory: str
+    host_provider_name: str  # FOCUS 1.3
+
+
+@dataclass(frozen=True)
+class BillingAccount:
+    """The vendor account the invoices are issued to (seeds/billing_accounts)."""
+
+    billing_account_id: str
+    billing_account_name: str
+    provider_name: str
+    publisher_name: str
+    invoice_issuer_name: str
+
+
+@dataclass(frozen=True)
+class GlCompany:
+    """A company code (legal entity, subsidiary) of the general ledger (seeds/gl_companies)."""
+
+    company_code: str
+    company_name: str
+    local_currency: str
+    intercompany_account: str
+    document_type: str
+
+
+WILDCARD = "*"
+
+
+@dataclass
+class GlConfig:
+    """The ledger mapping: companies, the company of each cost center, the accounts of each cost
+    category (per cost center where needed) and the month's exchange rates."""
+
+    companies: dict[str, GlCompany]
+    cost_center_companies: dict[str, str]  # cost center (or '*') → company code
+    accounts: dict[tuple[str, str], tuple[str, str]]  # (category|'*', cost center|'*') → accounts
+    rates: dict[tuple[str, str], Decimal]  # (from, to) → units of `to` per 1 `from`
+
+    def company_of(self, cost_center: str) -> GlCompany:
+        code = self.cost_center_companies.get(cost_center) or self.cost_center_companies.get(
+            WILDCARD
+        )
+        if code is None:
+            raise PublishError(
+                f"GL journal: cost center {cost_center!r} has no company code "
+                "(seeds/gl_cost_center_companies.csv, or a '*' row)"
+            )
+        company = self.companies.get(code)
+        if company is None:
+            raise PublishError(
+                f"GL journal: company code {code!r} is not in seeds/gl_companies.csv"
+            )
+        return company
+
+    def accounts_for(self, cost_category: str, cost_center: str) -> tuple[str, str]:
+        """(expense account, recovery account): the most specific row of gl_account_map. A row
+        of the cost center beats a row of any cost center ('*'); within each, a row of the cost
+        category beats a row of any category ('*')."""
+        for key in (
+            (cost_category, cost_center),
+            (WILDCARD, cost_center),
+            (cost_category, WILDCARD),
+            (WILDCARD, WILDCARD),
+        ):
+            if key in self.accounts:
+                return self.accounts[key]
+        raise PublishError(
+            f"GL journal: no account for cost category {cost_category!r} of cost center "
+            f"{cost_center!r} in seeds/gl_account_map.csv"
+        )
+
+    def rate(self, currency: str, local_currency: str) -> Decimal:
+        if currency == local_currency:
+            return Decimal(1)
+        rate = self.rates.get((currency, local_currency))
+        if rate is None or rate <= 0:
+            raise PublishError(
+                f"GL journal: no exchange rate {currency} -> {local_currency} for the month in "
+                "seeds/gl_exchange_rates.csv"
+            )
+        return rate
+
+
 @dataclass
 class MonthData:
     """Everything the publisher needs for one billing month."""
@@ -198,11 +291,30 @@ class MonthData:
     previous_month: str | None = None
     previous_totals: dict[str, Decimal] = field(default_factory=dict)
     previous_by_category: dict[str, Decimal] = field(default_factory=dict)
+    # Which published revision of the month this is (the run ledger numbers them; 1 = the first).
+    # Invoice numbers and the journal id carry it (FS-2026-10-SALES-R1, JE-2026-10-R1).
+    revision: int = 1
+    # The date the internal invoices are issued (document date of the journal); None = the vendor
+    # invoice's date, else the day after the period (see `issued_on`).
+    issue_date: date | None = None
+    vendor_invoice_dates: dict[str, date] = field(default_factory=dict)
+    focus_categories: dict[str, FocusCategory] | None = None  # None: seed table not loaded
+    billing_account: BillingAccount | None = None
+    gl: GlConfig | None = None
     memo: dict[str, object] = field(default_factory=dict, repr=False)  # derived views, cached
     # set by publish() from the run ledger (fairshare/runs/ledger.py)
-    revision: int = 1  # publication revision: invoice and journal numbers are unique per revision
     provisional: bool = False  # built before the analytics data of the month was final
     build_id: str = ""  # the dbt invocation whose marts are published
+
+    @property
+    def issued_on(self) -> date:
+        """The issue date: as set, else the latest vendor invoice date of the month (the internal
+        invoices cannot be issued before the vendor's), else the first day after the period."""
+        if self.issue_date is not None:
+            return self.issue_date
+        after = self.period_end + timedelta(days=1)
+        dates = [d for d in self.vendor_invoice_dates.values() if d >= after]
+        return max(dates) if dates else after
 
     @property
     def vendor_total(self) -> Decimal:
@@ -325,9 +437,11 @@ def load_month(
     *,
     marts_schema: str = "marts",
     raw_schema: str = "genesys_raw",
+    config_schema: str = "config",
     out_dir: Path | None = None,
 ) -> MonthData:
-    """Read the month from the marts in `duckdb_path` (opened read-only)."""
+    """Read the month from the marts in `duckdb_path` (opened read-only), and the publishing
+    configuration (FOCUS and ledger seeds) from `config_schema`."""
     if not duckdb_path.exists():
         raise PublishError(f"warehouse not found: {duckdb_path} (run `fairshare build` first)")
     start, end = month_bounds(month)
@@ -347,7 +461,7 @@ def load_month(
         sql_totals = _sql_totals(r, start)
         vendor_lines = _vendor_lines(r, start, end, lines)
         vendor_invoices = _vendor_invoices(vendor_lines)
-        vendor_headers = _vendor_headers(r, vendor_invoices)
+        vendor_headers, vendor_dates = _vendor_headers(r, vendor_invoices)
         for inv, header in vendor_headers.items():
             if header != vendor_invoices.get(inv):
                 log.warning(
@@ -373,6 +487,7 @@ def load_month(
             vendor_lines=vendor_lines,
             vendor_invoices=vendor_invoices,
             vendor_headers=vendor_headers,
+            vendor_invoice_dates=vendor_dates,
             currency=currencies.pop() if currencies else "USD",
             mode=modes.pop() if modes else "showback",
         )
@@ -384,6 +499,8 @@ def load_month(
         data.tagging_gaps, data.tagged_share, data.untagged_spend = _tagging(r, start)
         data.quarantine = _quarantine(r, start)
         data.named_users = _named_users(r, start)
+        data.focus_categories, data.billing_account = _focus_config(r, config_schema)
+        data.gl = _gl_config(r, config_schema, start)
         _previous(r, data, out_dir)
         return data
     finally:
@@ -580,35 +697,150 @@ def _vendor_invoices(vendor_lines: list[VendorLine]) -> dict[str, Decimal]:
     return {k: cents(v) for k, v in sorted(totals.items())}
 
 
-def _vendor_headers(r: _Reader, totals: dict[str, Decimal]) -> dict[str, Decimal]:
-    """The invoice header totals (invoices in the reporting currency only: a header in another
-    currency is not comparable with the converted lines)."""
+def _vendor_headers(
+    r: _Reader, totals: dict[str, Decimal]
+) -> tuple[dict[str, Decimal], dict[str, date]]:
+    """The invoice header totals and dates: from the published fct_vendor_invoice_lines (totals
+    only for invoices in the reporting currency: a header in another currency is not comparable
+    with the converted lines), else from the raw vendor invoices (synthetic marts)."""
     if not totals:
-        return {}
+        return {}, {}
+    headers: dict[str, Decimal] = {}
+    dates: dict[str, date] = {}
     if r.has("fct_vendor_invoice_lines"):
-        return {
-            inv: cents(to_decimal(amount))
-            for inv, amount in r.rows(
-                f"""select invoice_id, max(invoice_amount)
-                    from {r.table("fct_vendor_invoice_lines")}
-                    where vendor_currency = currency and invoice_amount is not null
-                    group by 1"""
-            )
-            if inv in totals
-        }
-    if not r.has("invoices", r.raw_schema):
-        return {}
+        for inv, amount, day, same_currency in r.rows(
+            f"""select invoice_id, max(invoice_amount), max(invoice_date),
+                       bool_and(vendor_currency = currency)
+                from {r.table("fct_vendor_invoice_lines")}
+                group by 1"""
+        ):
+            if inv not in totals:
+                continue
+            if amount is not None and same_currency:
+                headers[inv] = cents(to_decimal(amount))
+            if isinstance(day, date):
+                dates[inv] = day
+        return headers, dates
+    cols = r.columns("invoices", r.raw_schema)
+    if cols is None:
+        return {}, {}
     ids = sorted(totals)
     marks = ", ".join("?" for _ in ids)
-    return {
-        inv: cents(to_decimal(amount))
-        for inv, amount in r.rows(
-            f"""select invoice_id, amount from {r.table("invoices", r.raw_schema)}
-                where invoice_id in ({marks})""",
-            ids,
+    invoiced = "date_invoiced" if "date_invoiced" in cols else "null"
+    for inv, amount, day in r.rows(
+        f"""select invoice_id, amount, {invoiced} from {r.table("invoices", r.raw_schema)}
+            where invoice_id in ({marks})""",
+        ids,
+    ):
+        if amount is not None:
+            headers[inv] = cents(to_decimal(amount))
+        if isinstance(day, datetime):
+            dates[inv] = day.date()
+        elif isinstance(day, date):
+            dates[inv] = day
+    return headers, dates
+
+
+def _config_rows(r: _Reader, schema: str, table: str, columns: Sequence[str]) -> list[tuple] | None:
+    """All rows of a seed table as text (None when the seed is not loaded)."""
+    cols = r.columns(table, schema)
+    if cols is None:
+        return None
+    missing = [c for c in columns if c not in cols]
+    if missing:
+        raise PublishError(
+            f"{schema}.{table} lacks the columns {', '.join(missing)}; run `dbt seed` again"
         )
-        if amount is not None
-    }
+    select = ", ".join(f"trim(cast({c} as varchar))" for c in columns)
+    return r.rows(f"select {select} from {r.table(table, schema)}")
+
+
+def _focus_config(
+    r: _Reader, schema: str
+) -> tuple[dict[str, FocusCategory] | None, BillingAccount | None]:
+    rows = _config_rows(
+        r,
+        schema,
+        "focus_charge_categories",
+        [
+            "cost_category",
+            "charge_category",
+            "charge_frequency",
+            "service_name",
+            "service_category",
+            "service_subcategory",
+            "host_provider_name",
+        ],
+    )
+    categories = None if rows is None else {row[0]: FocusCategory(*row) for row in rows}
+    accounts = _config_rows(
+        r,
+        schema,
+        "billing_accounts",
+        [
+            "billing_account_id",
+            "billing_account_name",
+            "provider_name",
+            "publisher_name",
+            "invoice_issuer_name",
+        ],
+    )
+    account = None
+    if accounts is not None:
+        if len(accounts) != 1:
+            raise PublishError(
+                f"{schema}.billing_accounts must hold exactly one row (the Genesys organisation "
+                f"billed), found {len(accounts)}"
+            )
+        account = BillingAccount(*(_s(v) for v in accounts[0]))
+    return categories, account
+
+
+def _gl_config(r: _Reader, schema: str, start: date) -> GlConfig | None:
+    companies = _config_rows(
+        r,
+        schema,
+        "gl_companies",
+        [
+            "company_code",
+            "company_name",
+            "local_currency",
+            "intercompany_account",
+            "document_type",
+        ],
+    )
+    members = _config_rows(
+        r, schema, "gl_cost_center_companies", ["cost_center_code", "company_code"]
+    )
+    accounts = _config_rows(
+        r,
+        schema,
+        "gl_account_map",
+        ["cost_category", "cost_center_code", "expense_account", "recovery_account"],
+    )
+    if companies is None or members is None or accounts is None:
+        return None
+    rates: dict[tuple[str, str], Decimal] = {}
+    if r.columns("gl_exchange_rates", schema) is not None:
+        for from_ccy, to_ccy, rate in r.rows(
+            f"""select upper(trim(from_currency)), upper(trim(to_currency)), rate
+                from {r.table("gl_exchange_rates", schema)}
+                where cast(billing_month as date) = ?""",
+            [start],
+        ):
+            rates[(from_ccy, to_ccy)] = to_decimal(rate)
+    return GlConfig(
+        companies={
+            row[0]: GlCompany(row[0], _s(row[1]), _s(row[2]).upper(), _s(row[3]), _s(row[4]))
+            for row in companies
+        },
+        cost_center_companies={row[0].upper(): row[1] for row in members},
+        accounts={
+            (row[0], row[1].upper() if row[1] != WILDCARD else WILDCARD): (row[2], row[3])
+            for row in accounts
+        },
+        rates=rates,
+    )
 
 
 def _did_usage(r: _Reader, start: date, vendor_lines: list[VendorLine]) -> list[DidUsage]:

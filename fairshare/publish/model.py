@@ -32,6 +32,7 @@ CATEGORY_LABELS: dict[str, str] = {
     "ai": "AI and bots",
     "platform_shared": "Shared platform",
     "support": "Vendor support",
+    "credit": "Vendor credits",
     "overhead": "IT overhead",
     "orphan_absorb": "Unattributed, absorbed by IT",
     "orphan_redistribute": "Unattributed, redistributed",
@@ -52,6 +53,9 @@ METHOD_LABELS: dict[str, str] = {
     "even": "Even split",
     "fixed_split": "Fixed split",
     "overhead": "IT overhead",
+    "orphan_absorb": "Unattributed, absorbed by IT",
+    "orphan_redistribute": "Unattributed, redistributed",
+    "zero_driver_overhead": "No usage measured",
 }
 
 # Every allocation rule in plain words (the methodology page and the invoice footnote use these).
@@ -99,7 +103,7 @@ METHOD_RULES: dict[str, str] = {
     "pro_rata_handle_time": "Split in proportion to the time each cost center's people spent "
     "handling conversations.",
     "even": "Split evenly between the cost centers.",
-    "fixed_split": "Split by fixed percentages agreed in advance (configuration `fixed_splits`).",
+    "fixed_split": "Split by fixed percentages the departments agreed in advance.",
     "overhead": "Kept by IT as overhead; not charged to any department.",
     "orphan_absorb": (
         "The part of a vendor line that no department is responsible for (IVR time before the "

@@ -43,9 +43,39 @@ def fmt_money(value: Decimal, currency: str = "USD", places: int = 2) -> str:
     return f"{sign}{symbol}{body}"
 
 
+def fmt_iso(value: Decimal | int, currency: str = "USD") -> str:
+    """`USD 12,345.67`, `USD -1.20`: the ISO 4217 code with the amount (invoices)."""
+    amount = cents(to_decimal(value))
+    return f"{currency} {amount:,.2f}"
+
+
 def fmt_plain(value: Decimal) -> str:
     """`12345.67` (CSV form: no separators, always two places)."""
     return f"{cents(value):.2f}"
+
+
+def fmt_exact(value: Decimal | None) -> str:
+    """A quantity as its exact plain decimal, trailing zeros dropped (`20000`, `909.235741487`)."""
+    if value is None:
+        return ""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def is_whole(value: Decimal | None) -> bool:
+    return value is not None and value == value.to_integral_value()
+
+
+def fmt_count(value: Decimal | None, places: int = 2) -> str:
+    """A counted quantity: a whole number when it is one (`922`), else up to `places` decimals
+    (`909.24`: a conversation shared between departments counts in part)."""
+    if value is None:
+        return ""
+    if is_whole(value):
+        return f"{value:,.0f}"
+    return fmt_qty(value, places)
 
 
 def fmt_qty(value: Decimal | None, places: int = 2) -> str:
@@ -75,18 +105,24 @@ def ratio(part: Decimal, whole: Decimal) -> Decimal:
     return (part / whole).quantize(Decimal("0.000000001"), rounding=ROUND_HALF_UP)
 
 
-def largest_remainder(total: Decimal, weights: Mapping[K, Decimal]) -> dict[K, Decimal]:
-    """Split `total` (2 places) over `weights` so the parts sum to `total` exactly.
+def largest_remainder(
+    total: Decimal, weights: Mapping[K, Decimal], places: int = 2
+) -> dict[K, Decimal]:
+    """Split `total` (`places` decimals, 2 for money) over `weights` so the parts sum to `total`
+    exactly.
 
-    Each key gets floor(total_cents * w / W) cents; the leftover cents go one each to the keys with
-    the largest remainders (ties broken by the key's string form, so the result is deterministic).
-    A negative total is split on its absolute value and the sign re-applied. With no positive
-    weight the whole amount goes to no one: a ValueError, callers decide what that means.
+    Each key gets floor(total_units * w / W) units of 10^-places; the leftover units go one each to
+    the keys with the largest remainders (ties broken by the key's string form, so the result is
+    deterministic). A negative total is split on its absolute value and the sign re-applied. With
+    no positive weight the whole amount goes to no one: a ValueError, callers decide what that
+    means.
     """
     positive = {k: w for k, w in weights.items() if w > 0}
     if not positive:
         raise ValueError("no positive weight to split over")
-    total_cents = int(cents(abs(total)) * 100)
+    unit = Decimal(1).scaleb(-places)
+    scale = Decimal(10) ** places
+    total_cents = int(abs(total).quantize(unit, rounding=ROUND_HALF_UP) * scale)
     sign = -1 if total < 0 else 1
     weight_sum = sum(positive.values(), ZERO)
     base: dict[K, int] = {}
@@ -100,5 +136,4 @@ def largest_remainder(total: Decimal, weights: Mapping[K, Decimal]) -> dict[K, D
     remainders.sort(key=lambda item: (-item[0], item[1]))
     for _, _, key in remainders[:leftover]:
         base[key] += 1
-    result = {k: Decimal(sign * base.get(k, 0)) / 100 for k in weights}
-    return {k: cents(v) for k, v in result.items()}
+    return {k: (Decimal(sign * base.get(k, 0)) / scale).quantize(unit) for k in weights}

@@ -9,7 +9,7 @@ from importlib import resources
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from fairshare.publish.money import fmt_money, fmt_pct, fmt_plain, fmt_qty
+from fairshare.publish.money import fmt_count, fmt_iso, fmt_money, fmt_pct, fmt_plain, fmt_qty
 
 PACKAGE = "fairshare.publish"
 
@@ -54,6 +54,42 @@ def fmt_month(value: date) -> str:
     return f"{value:%B %Y}"
 
 
+# units of things counted one by one (singular form): shown as whole numbers when they are
+COUNT_UNITS = {
+    "user",
+    "interaction",
+    "request",
+    "department",
+    "token",
+    "number",
+    "conversation",
+    "call",
+    "licence",
+    "license",
+    "seat",
+    "cost center",
+}
+
+
+def fmt_driver(value: Decimal | None, unit: str = "") -> str:
+    """A driver quantity as a reader expects it: counts whole when whole (`922`, `909.24` when a
+    conversation shared between departments counts in part), measures with one decimal
+    (`1,234.5` minutes), percentages with two."""
+    if value is None:
+        return ""
+    if unit.lower().rstrip("s") in COUNT_UNITS:
+        return fmt_count(value)
+    if unit == "percent":
+        return fmt_qty(value, 2)
+    q = value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{q:,.1f}"
+
+
+def fmt_amount(value: Decimal) -> str:
+    """`1,234.56` / `-41.67`: an amount in a column whose header names the currency."""
+    return f"{value.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,.2f}"
+
+
 def fmt_signed_money(value: Decimal | None, currency: str = "USD") -> str:
     if value is None:
         return "–"
@@ -80,6 +116,9 @@ def environment() -> Environment:
     )
     env.filters.update(
         money=fmt_money,
+        iso=fmt_iso,
+        amount=fmt_amount,
+        driver=fmt_driver,
         measured=fmt_measured,
         plain=fmt_plain,
         qty=fmt_qty,

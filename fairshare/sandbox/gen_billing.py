@@ -3,20 +3,25 @@
 Every invoice quantity follows from the generated usage (see docs/sandbox-dataset.md,
 "Invoice"): named users from presence, concurrent peak and overage from the concurrency
 histogram, telecom from the voice usage legs, API on-demand from `api_usage.jsonl`, AI tokens
-from bot minutes. Money is `Decimal` throughout and written as strings.
+from bot minutes. Money is `Decimal` throughout; on the wire (the billing API JSON) amounts,
+rates and quantities are JSON numbers as Genesys sends them (the SDK's `BillingCharge`,
+`BillingInvoiceItem`: numbers, invoice-line quantities integers, `unitOfMeasure` one of the SDK's
+capitalised enum values), written from binary floats: some carry float artefacts on purpose
+(see `_wire`), which the loader must land exactly. The invoice CSV keeps exact decimal text.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import math
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from fairshare.sandbox.gen_common import Month, iso, new_uuid
+from fairshare.sandbox.gen_common import Month, new_uuid
 from fairshare.sandbox.gen_directory import CURRENCY, Org
 from ingestion.genesys.schema import INVOICE_CSV_COLUMNS
 
@@ -24,24 +29,25 @@ CENT = Decimal("0.01")
 
 # sku -> (product name, unit of measure, unit price)
 CATALOG: dict[str, tuple[str, str, Decimal]] = {
-    "GC-CX1-NAMED": ("Genesys Cloud CX 1 User", "user", Decimal("95.00")),
-    "GC-CX2-NAMED": ("Genesys Cloud CX 2 User", "user", Decimal("125.00")),
-    "GC-COMM-NAMED": ("Genesys Cloud Communicate User", "user", Decimal("40.00")),
-    "GC-CX3-CONC": ("Genesys Cloud CX 3 Concurrent User", "user", Decimal("260.00")),
-    "GC-CX3-CONC-OVG": ("Genesys Cloud CX 3 Concurrent User Overage", "user", Decimal("312.00")),
-    "GCV-TF-IN": ("Genesys Cloud Voice Toll-Free Inbound Minutes", "minute", Decimal("0.0150")),
-    "GCV-LOCAL-IN": ("Genesys Cloud Voice Local Inbound Minutes", "minute", Decimal("0.0040")),
-    "GCV-DOM-OUT": ("Genesys Cloud Voice Domestic Outbound Minutes", "minute", Decimal("0.0119")),
-    "GCV-INTL-OUT": ("Genesys Cloud Voice International Outbound Minutes", "minute", Decimal("0")),
-    "GC-API-OD": ("API On-Demand Charge", "1000 requests", Decimal("0.25")),
-    "GC-AI-TOKENS": ("AI Experience Tokens", "token", Decimal("1.00")),
-    "GC-PLATFORM": ("Genesys Cloud Platform Fee", "month", Decimal("0")),
-    "GC-SUPPORT-PREM": ("Premier Support", "month", Decimal("0")),
-    "GC-WEM-ADDON": ("Workforce Engagement Add-on", "month", Decimal("0")),
-    "GC-DID-RENTAL": ("Phone Number Rental", "number", Decimal("1.50")),
+    "GC-CX1-NAMED": ("Genesys Cloud CX 1 User", "User", Decimal("95.00")),
+    "GC-CX2-NAMED": ("Genesys Cloud CX 2 User", "User", Decimal("125.00")),
+    "GC-COMM-NAMED": ("Genesys Cloud Communicate User", "User", Decimal("40.00")),
+    "GC-CX3-CONC": ("Genesys Cloud CX 3 Concurrent User", "User", Decimal("260.00")),
+    "GC-CX3-CONC-OVG": ("Genesys Cloud CX 3 Concurrent User Overage", "User", Decimal("312.00")),
+    "GCV-TF-IN": ("Genesys Cloud Voice Toll-Free Inbound Minutes", "Minute", Decimal("0.0150")),
+    "GCV-LOCAL-IN": ("Genesys Cloud Voice Local Inbound Minutes", "Minute", Decimal("0.0040")),
+    "GCV-DOM-OUT": ("Genesys Cloud Voice Domestic Outbound Minutes", "Minute", Decimal("0.0119")),
+    "GCV-INTL-OUT": ("Genesys Cloud Voice International Outbound Minutes", "Minute", Decimal("0")),
+    # per request above the pooled fair-use allowance (0.25 per 1,000 requests)
+    "GC-API-OD": ("API On-Demand Charge", "Transaction", Decimal("0.00025")),
+    "GC-AI-TOKENS": ("AI Experience Tokens", "Token", Decimal("1.00")),
+    "GC-PLATFORM": ("Genesys Cloud Platform Fee", "Unit", Decimal("0")),
+    "GC-SUPPORT-PREM": ("Premier Support", "Unit", Decimal("0")),
+    "GC-WEM-ADDON": ("Workforce Engagement Add-on", "Unit", Decimal("0")),
+    "GC-DID-RENTAL": ("Phone Number Rental", "PhoneNumber", Decimal("1.50")),
 }
-CREDIT = ("GC-CREDIT", "Service credit", "credit")
-MYSTERY = ("GC-MYSTERY-ADDON", "Genesys Cloud Mystery Add-on", "month", Decimal("199.00"))
+CREDIT = ("GC-CREDIT", "Service credit", "Unit")
+MYSTERY = ("GC-MYSTERY-ADDON", "Genesys Cloud Mystery Add-on", "Unit", Decimal("199.00"))
 TELECOM_SKUS = ("GCV-TF-IN", "GCV-LOCAL-IN", "GCV-DOM-OUT", "GCV-INTL-OUT")
 NAMED_SKU = {"cloudCX1": "GC-CX1-NAMED", "cloudCX2": "GC-CX2-NAMED", "communicate": "GC-COMM-NAMED"}
 
@@ -106,8 +112,9 @@ def api_usage(
             throttled = int(count * share * rng.uniform(0.5, 1.5))
             rows.append(
                 {
-                    "date": iso(_ms(day)),
-                    "oauthClient": {"id": client.id, "name": client.name},
+                    # the usage job groups by OauthClientId: a date and the client's id only
+                    "date": day.isoformat(),
+                    "oauthClient": {"id": client.id},
                     "requestCount": count,
                     "status200": count - throttled,
                     "status429": throttled,
@@ -132,6 +139,22 @@ def _money(value: Decimal) -> Decimal:
 def _qty(value: Decimal) -> str:
     text = format(value.normalize(), "f") if value != 0 else "0"
     return text
+
+
+def _wire(value: Decimal, artefact: bool = False) -> float | int:
+    """A JSON number as Genesys sends it: an integer stays an integer; anything else is a binary
+    double (its shortest repr on the wire). `artefact`: the neighbouring double instead, as float
+    arithmetic on the sender's side produces (1234.5 -> 1234.5000000000002); 15 significant
+    digits of it still read back the value."""
+    if value == value.to_integral_value() and not artefact:
+        return int(value)
+    number = float(value)
+    return math.nextafter(number, math.inf) if artefact else number
+
+
+def _minutes(seconds: Decimal) -> Decimal:
+    """Whole minutes of billed seconds (the invoice's integer quantity), half up."""
+    return (seconds / 60).quantize(Decimal(1), rounding=ROUND_HALF_UP)
 
 
 @dataclass
@@ -181,7 +204,7 @@ def invoice_lines(org: Org, usage: Usage, defects: bool) -> tuple[list[Line], di
         seconds, micro, legs = usage.voice.get(sku, [0, 0, 0])
         minutes = Decimal(seconds) / 60
         cost = Decimal(micro) / Decimal(1_000_000)
-        add(sku, f"{title} usage", minutes, cost)
+        add(sku, f"{title} usage", _minutes(Decimal(seconds)), cost)
         telecom[sku] = {
             "legs": legs,
             "billed_seconds": seconds,
@@ -193,12 +216,11 @@ def invoice_lines(org: Org, usage: Usage, defects: bool) -> tuple[list[Line], di
         usage.named.get("cloudCX1", 0) + usage.named.get("cloudCX2", 0)
     )
     above = max(0, usage.api_requests - pool)
-    thousands = Decimal(above) / 1000
     add(
         "GC-API-OD",
         f"{title} API requests above the fair-use pool of {pool:,}",
-        thousands,
-        thousands * price["GC-API-OD"],
+        Decimal(above),
+        above * price["GC-API-OD"],
     )
     bot_minutes = Decimal(usage.bot_ms) / 60_000
     tokens = Decimal(ai_tokens(usage.bot_ms))
@@ -269,9 +291,9 @@ def billing_files(org: Org, usage: Usage, lines: list[Line], seed: int) -> dict[
     contract_id, period_id = new_uuid(rng), new_uuid(rng)
     invoice_id = f"INV-{month.label}-0001"
     start_d, end_d = month.first.isoformat(), month.last.isoformat()
-    start_t, end_t = iso(month.start_ms), iso(month.end_ms)
     total = sum((line.amount for line in lines), Decimal(0))
     wire_lines = []
+    csv_lines = []
     for k, line in enumerate(lines, start=1):
         wire_lines.append(
             {
@@ -280,6 +302,17 @@ def billing_files(org: Org, usage: Usage, lines: list[Line], seed: int) -> dict[
                 "description": line.description,
                 "dateStart": start_d,
                 "dateEnd": end_d,
+                "quantity": int(line.quantity),
+                "unitOfMeasure": line.unit,
+                # the first telecom line carries a float artefact (a real sender's doubles)
+                "amount": _wire(line.amount, artefact=line.sku == TELECOM_SKUS[0]),
+            }
+        )
+        csv_lines.append(
+            {
+                "id": f"L{k:03d}",
+                "product": {"sku": line.sku, "name": line.name},
+                "description": line.description,
                 "quantity": _qty(line.quantity),
                 "unitOfMeasure": line.unit,
                 "amount": f"{line.amount:.2f}",
@@ -288,7 +321,7 @@ def billing_files(org: Org, usage: Usage, lines: list[Line], seed: int) -> dict[
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(INVOICE_CSV_COLUMNS)
-    for wl in wire_lines:
+    for wl in csv_lines:
         writer.writerow(
             [
                 invoice_id,
@@ -323,11 +356,7 @@ def billing_files(org: Org, usage: Usage, lines: list[Line], seed: int) -> dict[
         elif sku in TELECOM_SKUS:
             actual = over = line.quantity
             charge = line.amount
-            rate = (
-                (line.amount / line.quantity).quantize(Decimal("0.000001"))
-                if line.quantity
-                else Decimal(0)
-            )
+            rate = Decimal(0)  # the rate is written as the sender computes it (a float division)
         elif sku == "GC-API-OD":
             pool = API_POOL_CONCURRENT * usage.billed_peak + API_POOL_NAMED * (
                 usage.named.get("cloudCX1", 0) + usage.named.get("cloudCX2", 0)
@@ -342,16 +371,25 @@ def billing_files(org: Org, usage: Usage, lines: list[Line], seed: int) -> dict[
         else:
             prepaid = actual = line.quantity
             rate = Decimal(0)
+        wire_rate: float | int = _wire(rate)
+        if sku in TELECOM_SKUS:
+            # a per-minute rate as a double division: 10+ decimals (e.g. 0.0045833333333333)
+            wire_rate = float(line.amount) / float(line.quantity) if line.quantity else 0
         charges.append(
             {
                 "id": new_uuid(rng),
                 "product": {"id": new_uuid(rng), "sku": sku, "name": name, "unitOfMeasure": unit},
-                "prepaidQuantity": _qty(prepaid),
-                "fairuseQuantity": _qty(fairuse),
-                "actualQuantity": _qty(actual),
-                "overageQuantity": _qty(over),
-                "overageRate": _qty(rate),
-                "overageCharge": f"{_money(charge):.2f}",
+                "prepaidQuantity": _wire(prepaid),
+                "fairuseQuantity": _wire(fairuse),
+                "actualQuantity": _wire(actual),
+                "overageQuantity": _wire(over),
+                "overageRate": wire_rate,
+                # the API on-demand charge as the sender sums it: float noise included
+                "overageCharge": (
+                    float(_money(charge) - Decimal("0.2")) + 0.2
+                    if sku == "GC-API-OD" and charge
+                    else _wire(_money(charge))
+                ),
                 "overageCurrency": CURRENCY,
             }
         )
@@ -360,28 +398,28 @@ def billing_files(org: Org, usage: Usage, lines: list[Line], seed: int) -> dict[
     used = Decimal(ai_tokens(usage.bot_ms))
     period = {
         "id": period_id,
-        "dateStart": start_t,
-        "dateEnd": end_t,
+        "dateStart": start_d,
+        "dateEnd": end_d,  # a date, inclusive
         "status": "Closed",
         "charges": charges,
         "wallets": [
             {
                 "name": "AI Experience Tokens",
-                "unitOfMeasure": "token",
-                "startingBalance": _qty(allowance),
-                "balanceConsumption": _qty(min(used, allowance)),
-                "endingBalance": _qty(max(Decimal(0), allowance - used)),
-                "balanceOverageCharge": f"{tokens_line.amount:.2f}",
+                "unitOfMeasure": "Token",
+                "startingBalance": _wire(allowance),
+                "balanceConsumption": _wire(min(used, allowance)),
+                "endingBalance": _wire(max(Decimal(0), allowance - used)),
+                "balanceOverageCharge": _wire(tokens_line.amount),
             }
         ],
     }
     contract = {
         "id": contract_id,
         "status": "Active",
-        "dateStart": iso(_ms(date(month.first.year, 1, 1))),
-        "dateEnd": iso(_ms(date(month.first.year + 3, 1, 1))),
+        "dateStart": date(month.first.year, 1, 1).isoformat(),
+        "dateEnd": (date(month.first.year + 3, 1, 1) - timedelta(days=1)).isoformat(),
         "billingPeriods": [
-            {"id": period_id, "dateStart": start_t, "dateEnd": end_t, "status": "Closed"}
+            {"id": period_id, "dateStart": start_d, "dateEnd": end_d, "status": "Closed"}
         ],
     }
     invoice = {
@@ -389,7 +427,7 @@ def billing_files(org: Org, usage: Usage, lines: list[Line], seed: int) -> dict[
         "dateInvoiced": nxt.isoformat(),
         "currencyIsoCode": CURRENCY,
         "paymentStatus": "Unpaid",
-        "amount": f"{total:.2f}",
+        "amount": _wire(total),
     }
     usages = []
     for licence, label in (
@@ -423,6 +461,7 @@ def billing_files(org: Org, usage: Usage, lines: list[Line], seed: int) -> dict[
         "period": period,
         "invoice": invoice,
         "lines": wire_lines,
+        "csv_lines": csv_lines,
         "csv": buf.getvalue(),
         "billable_usage": {"status": "Complete", "usages": usages},
         "total": total,

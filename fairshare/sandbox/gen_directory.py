@@ -156,6 +156,16 @@ class Did:
         self.number_type = number_type(self.number)
 
 
+# flow an IVR configuration routes to (open hours) -> the configuration's name
+IVR_CONFIG_NAMES: dict[str, str] = {
+    "Main IVR": "Main number routing",
+    "Sales IVR": "Sales line routing",
+    "Support IVR": "Support line routing",
+    "HR Line": "HR line routing",
+    "Sales International IVR": "International sales routing",
+}
+
+
 @dataclass
 class OAuthClient:
     id: str
@@ -430,6 +440,8 @@ def build_org(month: Month, conversations: int, seed: int) -> Org:
         "Support Chat Bot": (uid(), "BOT"),
         "Default In-Queue Flow": (uid(), "INQUEUECALL"),
     }
+    # IVR configurations (Architect call routing) are named apart from the flows they route to,
+    # as in a real org: an IVR_CONFIG DID's owner is the configuration, not the flow
     ivr_configs = {
         name: uid()
         for name in ("Main IVR", "Sales IVR", "Support IVR", "HR Line", "Sales International IVR")
@@ -479,6 +491,7 @@ def build_org(month: Month, conversations: int, seed: int) -> Org:
         owner_id = None
         if owner_type == "IVR_CONFIG" and owner:
             owner_id = ivr_configs[owner]
+            owner = IVR_CONFIG_NAMES[owner]
         elif owner_type == "GROUP" and owner:
             owner_id = groups[owner]
         dids.append(

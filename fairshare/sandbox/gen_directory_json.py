@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from fairshare.sandbox.gen_common import iso
-from fairshare.sandbox.gen_directory import LICENCES, UNKNOWN_LICENCE, Did, Org, Queue, User
+from fairshare.sandbox.gen_directory import (
+    IVR_CONFIG_NAMES,
+    LICENCES,
+    UNKNOWN_LICENCE,
+    Did,
+    Org,
+    Queue,
+    User,
+)
 
 
 def divisions_json(org: Org) -> list[dict[str, Any]]:
@@ -113,6 +121,57 @@ def didpools_json(org: Org) -> list[dict[str, Any]]:
         {"id": pid, "name": name, "startPhoneNumber": lo, "endPhoneNumber": hi, "provider": prov}
         for pid, name, lo, hi, prov in org.did_pools
     ]
+
+
+def ivrs_json(org: Org) -> list[dict[str, Any]]:
+    """IVR configurations (`GET /api/v2/architect/ivrs`, SDK model `IVR`): the DNIS list and the
+    flows; the open- and closed-hours flows are the same flow in the sandbox."""
+    out = []
+    for flow_name, ivr_id in org.ivr_configs.items():
+        flow_id, _flow_type = org.flows[flow_name]
+        flow = {"id": flow_id, "name": flow_name}
+        numbers = sorted(
+            d.number for d in org.dids if d.owner_type == "IVR_CONFIG" and d.owner_id == ivr_id
+        )
+        out.append(
+            {
+                "id": ivr_id,
+                "name": IVR_CONFIG_NAMES[flow_name],
+                "state": "active",
+                "version": 1,
+                "dnis": numbers,
+                "openHoursFlow": flow,
+                "closedHoursFlow": flow,
+                "selfUri": f"/api/v2/architect/ivrs/{ivr_id}",
+            }
+        )
+    return out
+
+
+def oauth_clients_json(org: Org) -> list[dict[str, Any]]:
+    """The org's OAuth clients (`GET /api/v2/oauth/clients`, SDK model `OAuthClient`): the
+    integrations whose API requests the usage report counts, and the loader's own client."""
+    clients = [
+        {
+            "id": c.id,
+            "name": c.name,
+            "authorizedGrantType": "CLIENT-CREDENTIALS",
+            "state": "active",
+            "accessTokenValiditySeconds": 86400,
+        }
+        for c in org.oauth_clients
+    ]
+    clients.append(
+        {
+            "id": org.client_id,
+            "name": "fairshare loader",
+            "description": "Chargeback extract (read-only)",
+            "authorizedGrantType": "CLIENT-CREDENTIALS",
+            "state": "active",
+            "accessTokenValiditySeconds": 86400,
+        }
+    )
+    return clients
 
 
 def licence_definitions_json() -> list[dict[str, Any]]:

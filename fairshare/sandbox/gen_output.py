@@ -19,8 +19,10 @@ from fairshare.sandbox.gen_directory_json import (
     didpools_json,
     directory_changes,
     divisions_json,
+    ivrs_json,
     licence_definitions_json,
     licence_users_json,
+    oauth_clients_json,
     queue_json,
     schemas_json,
     user_json,
@@ -28,6 +30,9 @@ from fairshare.sandbox.gen_directory_json import (
 from fairshare.sandbox.gen_wire import DayStats
 
 PRETTY = orjson.OPT_INDENT_2
+# Version of the dataset format: a directory written by an older generator is regenerated, not
+# reused (2: issue 12, billing money as JSON numbers, IVR configurations, OAuth client list).
+DATASET_FORMAT = 2
 
 
 def _fragments(path: Path) -> Iterator[list[str]]:
@@ -159,6 +164,8 @@ def write_directory(
     dump("didpools.json", didpools_json(org))
     dump("license_definitions.json", licence_definitions_json())
     dump("license_users.json", licence_users_json(org, defect_user))
+    dump("ivrs.json", ivrs_json(org))
+    dump("oauth_clients.json", oauth_clients_json(org))
     with (out / "directory_changes.jsonl").open("wb") as fh:
         for change in directory_changes(org, last_logins.get(org.mover_idx)):
             fh.write(orjson.dumps(change) + b"\n")
@@ -343,6 +350,7 @@ def sandbox_json(org: Org, changes: list[dict[str, Any]], defects: bool) -> dict
         "month": m.label,
         "seed": org.seed,
         "conversations": org.conversations,
+        "datasetFormat": DATASET_FORMAT,
         "orgName": ORG_NAME,
         "homeCountry": "US",
         "clientId": org.client_id,

@@ -21,7 +21,7 @@ from typing import Any
 import orjson
 
 from fairshare.sandbox.gen_billing import Usage, api_usage, billing_files, invoice_lines
-from fairshare.sandbox.gen_common import Month, iso_date
+from fairshare.sandbox.gen_common import Month, iso
 from fairshare.sandbox.gen_days import Job, assemble, collect, run_days
 from fairshare.sandbox.gen_directory import CURRENCY, build_org
 from fairshare.sandbox.gen_directory_json import directory_changes
@@ -120,7 +120,8 @@ def generate(
         if user.idx in logged_in and not user.cx3:
             top = user.top_licence
             named[top] = named.get(top, 0) + 1
-            resources.setdefault(top, []).append((user.email, iso_date(logged_in[user.idx])))
+            # BillingUsageResource.date is a date-time (the SDK): the first login
+            resources.setdefault(top, []).append((user.email, iso(logged_in[user.idx])))
     api_rows = api_usage(org, api_days, seed)
     usage = Usage(
         named=named,

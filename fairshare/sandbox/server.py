@@ -25,7 +25,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
@@ -143,8 +143,13 @@ class SandboxServer:
     """The mock Genesys API on a loopback port, run in a background thread.
 
     `clock` fixes the directory state (directory changes with `effectiveAt <= clock` applied;
-    None = all applied). `forbidden_paths` (path prefixes, or prefix -> permission name) answer
-    403 with the Genesys missing-permission body. `rate_limit_per_minute` answers 429 once that
+    None = all applied). `watermark` is the analytics data-lake watermark (default: 72 h after
+    the dataset's month ends, so the month is complete): analytics job results hold only what
+    the lake holds at it, and conversations that ended within `reprocessing` (default 48 h)
+    before it come in a preliminary form (see `srv_jobs`); `set_watermark` moves it.
+    `forbidden_paths` (path prefixes, or prefix -> permission name) answer 403 with the Genesys
+    missing-permission body; `missing_paths` (path prefixes) answer 404 as a preview API an
+    org does not have. `rate_limit_per_minute` answers 429 once that
     many API requests were served in the current one-minute window.
     """
 
@@ -164,6 +169,9 @@ class SandboxServer:
         forbidden_paths: Iterable[str] | Mapping[str, str] | None = None,
         rate_limit_per_minute: int | None = None,
         fault_kinds: Iterable[str] = FAULT_KINDS,
+        watermark: datetime | None = None,
+        reprocessing: timedelta = timedelta(hours=48),
+        missing_paths: Iterable[str] = (),
     ) -> None:
         address, family = _loopback_address(host)
         if not 0.0 <= fault_rate <= 1.0:
@@ -171,7 +179,9 @@ class SandboxServer:
         self.data_dir = Path(data_dir)
         if not (self.data_dir / "sandbox.json").exists():
             raise FileNotFoundError(f"not a sandbox dataset (no sandbox.json): {self.data_dir}")
-        self._app = SandboxApp(self.data_dir, job_pending_polls, _utc(clock))
+        self._app = SandboxApp(
+            self.data_dir, job_pending_polls, _utc(clock), _utc(watermark), reprocessing
+        )
         self.client_id: str = self._app.meta["clientId"]
         self.client_secret: str = self._app.meta["clientSecret"]
         self.fault_rate = fault_rate
@@ -186,6 +196,7 @@ class SandboxServer:
             self._forbidden = dict(forbidden_paths)
         else:
             self._forbidden = {p: permission_for(p) for p in forbidden_paths or ()}
+        self._missing = tuple(missing_paths)
         self._rng = random.Random(seed)
         self._lock = threading.Lock()
         self._tokens: dict[str, float] = {}
@@ -252,6 +263,18 @@ class SandboxServer:
         """Serve the directory as of `dt` (naive = UTC); None applies every change."""
         self._app.clock = _utc(dt)
 
+    @property
+    def watermark(self) -> datetime:
+        """The analytics data-lake watermark (`dataAvailabilityDate`) new jobs are served at."""
+        return self._app.jobs.watermark
+
+    def set_watermark(self, instant: datetime) -> None:
+        """Move the data-lake watermark (naive = UTC); jobs created from now on see data up to
+        it, in its final form once it is more than `reprocessing` behind."""
+        value = _utc(instant)
+        assert value is not None
+        self._app.jobs.set_watermark(value)
+
     # -- request pipeline ----------------------------------------------------------------------
 
     def dispatch(self, request: Request) -> Response:
@@ -285,6 +308,8 @@ class SandboxServer:
                         "Unable to perform the requested action. You are missing the following "
                         f"permission(s): [{permission}]",
                     )
+            if any(request.path.startswith(prefix) for prefix in self._missing):
+                raise ApiError(404, "not.found", f"Resource not found: {request.path}")
             return self._app.handle(request)
         except ApiError as exc:
             return exc.response()

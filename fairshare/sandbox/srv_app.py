@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,17 +20,21 @@ from fairshare.sandbox.srv_http import (
     page_number_listing,
 )
 from fairshare.sandbox.srv_jobs import JobService
-from fairshare.sandbox.srv_times import format_instant, parse_instant
+from fairshare.sandbox.srv_times import parse_instant
 
 Handler = Callable[[Request], Response]
 
-# Page sizes (default, max) of the page-number listings; Genesys allows 500 on these.
+# Page sizes (default, max). Billing maxima are the SDK's (`get_billing_contracts` checks
+# pageSize <= 10; invoices and invoice lines "Maximum of 200"); the directory maximum 500 is
+# Genesys's usual value (the SDK states none).
 DIRECTORY_PAGE_DEFAULT = 25
 DIRECTORY_PAGE_MAX = 500
-CONTRACTS_PAGE_DEFAULT = 25
-CONTRACTS_PAGE_MAX = 100
+CONTRACTS_PAGE_DEFAULT = 10
+CONTRACTS_PAGE_MAX = 10
+INVOICES_PAGE_DEFAULT = 25
+INVOICES_PAGE_MAX = 200
 INVOICE_LINES_PAGE_DEFAULT = 100
-INVOICE_LINES_PAGE_MAX = 500
+INVOICE_LINES_PAGE_MAX = 200
 
 USER_EXPANSIONS = ("employerInfo", "dateLastLogin")
 _ID = r"(?P<{}>[^/]+)"
@@ -41,18 +45,40 @@ def _route(pattern: str) -> re.Pattern[str]:
     return re.compile(f"^{regex}$")
 
 
-# Permission named in the 403 body when a path is listed in `forbidden_paths` (names unconfirmed).
+# Permission named in the 403 body when a path is listed in `forbidden_paths` (the SDK's names).
 PERMISSIONS: dict[str, str] = {
     "/api/v2/analytics/conversations": "analytics:conversationDetail:view",
     "/api/v2/analytics/users": "analytics:userDetail:view",
-    "/api/v2/usage": "usage:client:view",
+    "/api/v2/usage": "usage:organization:view",
     "/api/v2/billing": "billing:subscription:view",
+    "/api/v2/users/customattributes/schemas": "users:customAttributesSchema:view",
     "/api/v2/users": "directory:user:view",
     "/api/v2/authorization": "authorization:division:view",
     "/api/v2/routing": "routing:queue:view",
     "/api/v2/telephony": "telephony:plugin:all",
-    "/api/v2/license": "license:user:view",
+    "/api/v2/license/definitions": "authorization:license:view",
+    "/api/v2/license": "authorization:license:view",
+    "/api/v2/architect/ivrs": "routing:callRoute:view",
+    "/api/v2/oauth/clients": "oauth:client:view",
 }
+
+
+# The default data-lake watermark: 72 h after the month ends, past Genesys's ~48 h reprocessing, so
+# a sandbox month is complete (final) unless a test sets an earlier one.
+DEFAULT_WATERMARK_AFTER_MONTH = timedelta(hours=72)
+
+
+def default_watermark(meta: dict[str, Any]) -> datetime:
+    """The watermark a dataset is served with by default: its month's end + 72 h."""
+    label = meta.get("month")
+    if label:
+        first = datetime.strptime(str(label), "%Y-%m").replace(tzinfo=UTC)
+        end = (first + timedelta(days=32)).replace(day=1)
+        return end + DEFAULT_WATERMARK_AFTER_MONTH
+    generated = meta.get("generatedAt")
+    if generated:
+        return parse_instant(generated) + DEFAULT_WATERMARK_AFTER_MONTH
+    return datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def permission_for(path: str) -> str:
@@ -65,19 +91,27 @@ def permission_for(path: str) -> str:
 class SandboxApp:
     """Answers API requests from a dataset directory; the HTTP server adds auth and faults."""
 
-    def __init__(self, data_dir: Path, job_pending_polls: int, clock: datetime | None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        job_pending_polls: int,
+        clock: datetime | None,
+        watermark: datetime | None = None,
+        reprocessing: timedelta = timedelta(hours=48),
+    ) -> None:
         self.data_dir = data_dir
         self.meta: dict[str, Any] = load_json(data_dir / "sandbox.json", {})
         self.clock = clock
         self.directory = Directory(data_dir)
         self.conversations = ConversationStore(data_dir)
         generated = self.meta.get("generatedAt")
-        availability = format_instant(parse_instant(generated)) if generated else None
         self.jobs = JobService(
             data_dir,
             self.conversations,
             job_pending_polls,
-            availability or "1970-01-01T00:00:00.000Z",
+            watermark or default_watermark(self.meta),
+            reprocessing=reprocessing,
+            dataset_clock=parse_instant(generated) if generated else None,
         )
         self._billing_polled: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
@@ -95,6 +129,10 @@ class SandboxApp:
             ("GET", "/api/v2/telephony/providers/edges/didpools", self.didpools),
             ("GET", "/api/v2/license/definitions", self.license_definitions),
             ("GET", "/api/v2/license/users", self.license_users),
+            ("GET", "/api/v2/architect/ivrs", self.ivrs),
+            ("GET", "/api/v2/oauth/clients", self.oauth_clients),
+            ("GET", conv + "/availability", self.jobs.availability),
+            ("GET", udet + "/availability", self.jobs.availability),
             ("POST", conv, self._create("conversations")),
             ("GET", conv + "/{jobId}", self._status("conversations")),
             ("GET", conv + "/{jobId}/results", self.jobs.conversation_results),
@@ -237,15 +275,45 @@ class SandboxApp:
         return json_response(load_json(self.data_dir / "license_definitions.json", []))
 
     def license_users(self, request: Request) -> Response:
+        listing = page_number_listing(
+            self._state("license_users"),
+            request.path,
+            request.query,
+            default_size=DIRECTORY_PAGE_DEFAULT,
+            max_size=DIRECTORY_PAGE_MAX,
+            with_next_uri=False,
+        )
+        # UserLicensesEntityListing (SDK) carries no page links
+        for key in ("firstUri", "selfUri", "lastUri", "previousUri"):
+            listing.pop(key, None)
+        return json_response(listing)
+
+    def ivrs(self, request: Request) -> Response:
         return json_response(
             page_number_listing(
-                self._state("license_users"),
+                load_json(self.data_dir / "ivrs.json", []),
                 request.path,
                 request.query,
                 default_size=DIRECTORY_PAGE_DEFAULT,
                 max_size=DIRECTORY_PAGE_MAX,
-                with_next_uri=False,
             )
+        )
+
+    def oauth_clients(self, request: Request) -> Response:
+        """`GET /api/v2/oauth/clients` takes no paging parameters (SDK `get_oauth_clients`):
+        every client in one listing."""
+        clients = load_json(self.data_dir / "oauth_clients.json", [])
+        return json_response(
+            {
+                "entities": clients,
+                "pageSize": max(len(clients), 1),
+                "pageNumber": 1,
+                "total": len(clients),
+                "pageCount": 1,
+                "firstUri": request.path,
+                "selfUri": request.path,
+                "lastUri": request.path,
+            }
         )
 
     # -- billing -----------------------------------------------------------------------------
@@ -293,8 +361,8 @@ class SandboxApp:
                 load_json(self.data_dir / "billing" / "invoices.json", []),
                 request.path,
                 request.query,
-                default_size=CONTRACTS_PAGE_DEFAULT,
-                max_size=CONTRACTS_PAGE_MAX,
+                default_size=INVOICES_PAGE_DEFAULT,
+                max_size=INVOICES_PAGE_MAX,
             )
         )
 

@@ -5,6 +5,15 @@ Analytics jobs answer ``QUEUED`` on the first status poll, ``PENDING`` on the ne
 `pending_polls` polls and ``FULFILLED`` afterwards; usage jobs answer ``Running`` for
 `pending_polls` polls, then ``Succeeded``. Results pages use the Genesys cursor (analytics) or
 the ``after`` cursor with ``nextUri`` (usage).
+
+The data-lake watermark (`dataAvailabilityDate`): analytics results hold what the lake holds at
+the watermark a job was created with. Conversations starting at or after it are absent; one
+still running at it (or ending after it) is served as it stood then: no `conversationEnd`,
+segments after the watermark dropped, a segment running across it without `segmentEnd`. A
+conversation that ended within `reprocessing` before the watermark is served in its
+preliminary form: Genesys has not yet reprocessed it, so its participant data (`attributes`)
+and wrap-up codes are missing; a job created once the watermark has moved on returns the final
+version. Presence intervals are cut the same way.
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ from typing import Any
 import orjson
 
 from fairshare.sandbox.srv_conversations import (
+    OPEN_END,
     ConversationStore,
     DayIndex,
     DayMatches,
@@ -36,6 +46,8 @@ from fairshare.sandbox.srv_http import (
 )
 from fairshare.sandbox.srv_times import OPEN_MS, format_instant, parse_interval, to_ms
 
+# what a job created before reprocessing lacks on a recently ended conversation
+PRELIMINARY_DROPS = ("attributes (participant data)", "wrapUpCode")
 CONVERSATION_PAGE_DEFAULT = 1000
 CONVERSATION_PAGE_MAX = 10000
 USER_DETAILS_PAGE_DEFAULT = 100
@@ -57,6 +69,7 @@ class Job:
     days: list[Path] = field(default_factory=list)
     day_matches: dict[int, DayMatches] = field(default_factory=dict)
     rows: list[Any] | None = None  # user details / usage rows, computed on first results page
+    watermark_ms: int = OPEN_MS  # the data-lake watermark when the job was created
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -72,18 +85,39 @@ class JobService:
         data_dir: Path,
         conversations: ConversationStore,
         pending_polls: int,
-        data_availability: str,
+        watermark: datetime,
         conversation_page_max: int = CONVERSATION_PAGE_MAX,
+        reprocessing: timedelta = timedelta(hours=48),
+        dataset_clock: datetime | None = None,
     ) -> None:
         self._dir = data_dir
         self._conversations = conversations
         self._pending_polls = pending_polls
-        self._availability = data_availability
+        self._watermark = watermark.astimezone(UTC)
+        self.reprocessing = reprocessing
+        # nothing in the dataset happened after its clock: no cut is needed past it
+        self._dataset_clock_ms = to_ms(format_instant(dataset_clock)) if dataset_clock else None
         self._page_max = conversation_page_max
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
         self._user_details: list[dict[str, Any]] | None = None
         self._usage: list[dict[str, Any]] | None = None
+
+    # -- watermark ----------------------------------------------------------------------------
+
+    @property
+    def watermark(self) -> datetime:
+        with self._lock:
+            return self._watermark
+
+    def set_watermark(self, instant: datetime) -> None:
+        """Move the data-lake watermark (jobs created from now on see data up to it)."""
+        with self._lock:
+            self._watermark = instant.astimezone(UTC)
+
+    def availability(self, request: Request) -> Response:
+        """`GET .../details/jobs/availability` (SDK `DataAvailabilityResponse`)."""
+        return json_response({"dataAvailabilityDate": format_instant(self.watermark)})
 
     # -- registry -----------------------------------------------------------------------------
 
@@ -91,7 +125,8 @@ class JobService:
         if not isinstance(body, dict):
             raise ApiError(400, "bad.request", "The request body must be a JSON object")
         lo, hi = parse_interval(body.get("interval"))
-        job = Job(id=str(uuid.uuid4()), kind=kind, lo=lo, hi=hi, **extra)
+        watermark_ms = to_ms(format_instant(self.watermark))
+        job = Job(id=str(uuid.uuid4()), kind=kind, lo=lo, hi=hi, watermark_ms=watermark_ms, **extra)
         with self._lock:
             self._jobs[job.id] = job
         return job
@@ -156,14 +191,14 @@ class JobService:
                 else:
                     ks = range(k, k + take)
                 positions = [matches.position(i) for i in ks]
-                parts.extend(read_lines(self._index(job, day), positions))
+                parts.extend(self._lines(job, self._index(job, day), positions))
                 k += take
                 remaining -= take
             if k >= len(matches):
                 day, k = day + 1, 0
         while day < len(job.days) and k >= len(self._matches(job, day)):
             day, k = day + 1, 0  # look ahead: no cursor on the last page
-        tail: dict[str, Any] = {"dataAvailabilityDate": self._availability}
+        tail: dict[str, Any] = {"dataAvailabilityDate": _instant(job.watermark_ms)}
         if day < len(job.days):
             tail["cursor"] = encode_cursor(f"c:{day}:{k}")
         body = b'{"conversations":[' + b",".join(parts) + b"]," + orjson.dumps(tail)[1:]
@@ -175,11 +210,44 @@ class JobService:
     def _index(self, job: Job, day: int) -> DayIndex:
         return self._conversations.index(self._index_days(job)[day])
 
+    def _lines(self, job: Job, index: DayIndex, positions: list[int]) -> list[bytes]:
+        """The JSON texts at `positions` as the data lake holds them at the job's watermark."""
+        wm = job.watermark_ms
+        recent = wm - int(self.reprocessing.total_seconds() * 1000)
+        cut_open = self._dataset_clock_ms is None or wm < self._dataset_clock_ms
+        ends = index.ends
+
+        def kind(position: int) -> str:
+            end = ends[position]
+            if end == OPEN_END:
+                return "cut" if cut_open else "raw"
+            if end > wm:
+                return "cut"
+            return "preliminary" if end >= recent else "raw"
+
+        kinds = [kind(p) for p in positions]
+        if all(k == "raw" for k in kinds):
+            return read_lines(index, positions)
+        out: list[bytes] = []
+        for position, how in zip(positions, kinds, strict=True):
+            (line,) = read_lines(index, [position])
+            if how == "raw":
+                out.append(line)
+                continue
+            conversation = orjson.loads(line)
+            if how == "cut":
+                conversation = as_of_watermark(conversation, wm)
+            else:
+                conversation = preliminary(conversation)
+            out.append(orjson.dumps(conversation))
+        return out
+
     def _matches(self, job: Job, day: int) -> DayMatches:
         with job.lock:
             cached = job.day_matches.get(day)
         if cached is None:
-            cached = self._index(job, day).matches(job.lo, job.hi)
+            # nothing that starts at or after the watermark is in the data lake yet
+            cached = self._index(job, day).matches(job.lo, min(job.hi, job.watermark_ms))
             with job.lock:
                 job.day_matches[day] = cached
         return cached
@@ -201,7 +269,7 @@ class JobService:
         )
         with job.lock:
             if job.rows is None:
-                job.rows = self._user_rows(job.lo, job.hi)
+                job.rows = self._user_rows(job.lo, job.hi, job.watermark_ms)
             rows = job.rows
         cursor = request.query.get("cursor")
         start = 0
@@ -212,23 +280,24 @@ class JobService:
             start = int(decoded[2:])
         payload: dict[str, Any] = {
             "userDetails": rows[start : start + size],
-            "dataAvailabilityDate": self._availability,
+            "dataAvailabilityDate": _instant(job.watermark_ms),
         }
         if start + size < len(rows):
             payload["cursor"] = encode_cursor(f"u:{start + size}")
         return json_response(payload)
 
-    def _user_rows(self, lo: int, hi: int) -> list[dict[str, Any]]:
+    def _user_rows(self, lo: int, hi: int, watermark_ms: int = OPEN_MS) -> list[dict[str, Any]]:
         with self._lock:
             if self._user_details is None:
                 self._user_details = _read_jsonl(self._dir / "user_details.jsonl")
             details = self._user_details
+        hi = min(hi, watermark_ms)
         rows = []
         for detail in details:
             row: dict[str, Any] = {"userId": detail["userId"]}
             for key in ("primaryPresence", "routingStatus"):
                 kept = [
-                    item
+                    _cut_interval(item, watermark_ms)
                     for item in detail.get(key) or []
                     if _overlaps(
                         to_ms(item["startTime"]),
@@ -289,6 +358,70 @@ class JobService:
             if _overlaps(day_start, day_start + day_ms, lo, hi):
                 rows.append(row)
         return rows
+
+
+def _instant(ms: int) -> str:
+    return format_instant(datetime.fromtimestamp(ms / 1000, tz=UTC))
+
+
+def _cut_interval(item: dict[str, Any], watermark_ms: int) -> dict[str, Any]:
+    """A presence/routing interval as of the watermark: still open when it ends after it."""
+    end = item.get("endTime")
+    if end and to_ms(end) > watermark_ms:
+        return {k: v for k, v in item.items() if k != "endTime"}
+    return item
+
+
+def as_of_watermark(conversation: dict[str, Any], watermark_ms: int) -> dict[str, Any]:
+    """A conversation as the data lake holds it at the watermark: in progress (no end), without
+    the segments that start at or after it, a segment running across it without an end."""
+    out = {k: v for k, v in conversation.items() if k != "conversationEnd"}
+    participants = []
+    for participant in conversation.get("participants") or []:
+        sessions = []
+        for session in participant.get("sessions") or []:
+            segments = []
+            for segment in session.get("segments") or []:
+                if to_ms(segment["segmentStart"]) >= watermark_ms:
+                    continue
+                end = segment.get("segmentEnd")
+                if end and to_ms(end) > watermark_ms:
+                    segment = {k: v for k, v in segment.items() if k != "segmentEnd"}
+                segments.append(segment)
+            if segments:
+                metrics = [
+                    m
+                    for m in session.get("metrics") or []
+                    if not m.get("emitDate") or to_ms(m["emitDate"]) < watermark_ms
+                ]
+                kept = {**session, "segments": segments}
+                if "metrics" in session:
+                    kept["metrics"] = metrics
+                sessions.append(kept)
+        if sessions:
+            participants.append({**participant, "sessions": sessions})
+    out["participants"] = participants
+    return out
+
+
+def preliminary(conversation: dict[str, Any]) -> dict[str, Any]:
+    """A recently ended conversation before Genesys reprocessed it: no participant data
+    (`attributes`), no wrap-up codes."""
+    participants = []
+    for participant in conversation.get("participants") or []:
+        kept = {k: v for k, v in participant.items() if k != "attributes"}
+        kept["sessions"] = [
+            {
+                **session,
+                "segments": [
+                    {k: v for k, v in segment.items() if k != "wrapUpCode"}
+                    for segment in session.get("segments") or []
+                ],
+            }
+            for session in participant.get("sessions") or []
+        ]
+        participants.append(kept)
+    return {**conversation, "participants": participants}
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:

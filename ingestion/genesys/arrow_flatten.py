@@ -238,7 +238,10 @@ class ArrowConversationFlattener:
         attributes = part.get("attributes")
         if attributes is not None and pa.types.is_struct(attributes.type):
             attribute = self.privacy.attribute
+            keeps = self.privacy.keeps_attribute
             for key, values in _fields(attributes).items():
+                if not keeps(key):
+                    continue  # not in the allow-list: never landed
                 if pa.types.is_null(values.type):
                     continue  # only nulls: nothing to land
                 if not pa.types.is_string(values.type):

@@ -2,9 +2,13 @@
 
 Loaders hand dlt `pyarrow.Table`s (dlt's arrow path, written as parquet): timestamps as UTC
 microseconds, dates as date32, money/quantity/rate as decimal128 with the precision of
-`schema.DECIMAL_TYPES`. Decimal values are parsed with `Decimal(str(x))`, never through float
-arithmetic. Directory tables kept with scd2 get a content hash in `_dlt_id` (dlt's row version
-column for scd2) that ignores `_loaded_at`, so an unchanged object never opens a new version.
+`schema.DECIMAL_TYPES`. Decimal values are never computed through float arithmetic: strings
+(CSV files) are parsed exactly; JSON numbers arrive as `Decimal`s parsed from the response text
+(`GenesysClient.request(exact_numbers=True)`) and go through `json_number`, which removes the
+artefacts of a sender's binary floats (digits past the 15th significant one, e.g.
+0.30000000000000004 -> 0.3). Directory tables kept with scd2 get a content hash in `_dlt_id`
+(dlt's row version column for scd2) that ignores `_loaded_at`, so an unchanged object never opens
+a new version.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import Any
 
 import orjson
@@ -87,14 +91,46 @@ def dlt_columns(table_name: str) -> dict[str, dict[str, Any]]:
     return columns
 
 
-def to_decimal(value: Any) -> Decimal | None:
-    """Exact decimal of a JSON/CSV number or string; None stays None."""
+# A binary double carries 15 significant decimal digits exactly (DBL_DIG): any decimal of at most
+# 15 significant digits survives a trip through a double, and digits past the 15th in a JSON
+# number are the sender's float noise (0.1 + 0.2 = 0.30000000000000004).
+FLOAT_DIGITS = 15
+
+
+def json_number(value: Decimal | float, scale: int) -> Decimal:
+    """The decimal a JSON number stands for: its text as a decimal, rounded to 15 significant
+    digits when it has more (float artefacts), then to `scale` places when it has more (a
+    difference below 10^-scale, e.g. 10^-18 of a currency unit)."""
+    number = Decimal(repr(value)) if isinstance(value, float) else value
+    if not number.is_finite():
+        raise ValueError(f"not a finite decimal: {value!r}")
+    digits = number.as_tuple().digits
+    if len(digits) > FLOAT_DIGITS and number != 0:
+        exponent = number.adjusted() - FLOAT_DIGITS + 1
+        number = number.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_EVEN)
+        number = number.normalize() if number.as_tuple().exponent < 0 else number
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if -exponent > scale:
+        number = number.quantize(Decimal(1).scaleb(-scale), rounding=ROUND_HALF_EVEN)
+    return number
+
+
+def to_decimal(value: Any, scale: int | None = None) -> Decimal | None:
+    """Exact decimal of a CSV/JSON string, or of a JSON number (a `Decimal` from the response
+    text, or a float) through `json_number` when `scale` is given; None stays None."""
     if value is None or value == "":
         return None
-    if isinstance(value, Decimal):
-        return value
     if isinstance(value, bool):
         raise ValueError(f"not a decimal: {value!r}")
+    if isinstance(value, (Decimal, float)) and scale is not None:
+        return json_number(value, scale)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"not a finite decimal: {value!r}")
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
     try:
         result = Decimal(str(value).strip())
     except InvalidOperation as exc:
@@ -135,7 +171,8 @@ def _column_array(table: str, column: Column, values: Sequence[Any]) -> pa.Array
         if isinstance(values, (pa.Array, pa.ChunkedArray)):
             return _cast_array(column, values)
         if column.type in DECIMAL_TYPES:
-            decimals = [to_decimal(v) for v in values]
+            scale = DECIMAL_TYPES[column.type][1]
+            decimals = [to_decimal(v, scale) for v in values]
             for value in decimals:
                 if value is not None and not fits_decimal(value, column.type):
                     raise ValueError(f"{value} does not fit decimal{DECIMAL_TYPES[column.type]}")

@@ -2,19 +2,25 @@
 
 - Client-credentials token from `POST /oauth/token` on the login host, refreshed shortly before
   it expires and once more when an API call answers 401.
-- 429 waits exactly `Retry-After` seconds; 5xx, timeouts and connection errors back off
+- 429 waits exactly `Retry-After` seconds (a wait longer than `MAX_RETRY_AFTER_SECONDS` ends
+  the run with a "rerun later" message); 5xx, timeouts and connection errors back off
   exponentially with full jitter. Every retry spends one unit of a run-wide retry budget; when
   it is exhausted the run fails with `RetryBudgetExhaustedError`.
 - A rate limiter keeps the client under `requests_per_minute` in every 60-second window.
-- 403 raises `PermissionDeniedError` naming the permission the endpoint needs.
+- 403 raises `PermissionDeniedError` naming the permission the endpoint needs (the SDK's names);
+  404 raises `EndpointNotFoundError` (a preview API the org does not have).
 - Paging helpers for the three Genesys paging styles (page number, analytics `cursor`,
-  `after` cursor with `nextUri`) and a poller for asynchronous jobs.
+  `after` cursor with `nextUri`) and a poller for asynchronous jobs; a cursor or page link that
+  repeats ends the run instead of looping.
+- `exact_numbers=True` parses JSON numbers from the response text as `Decimal` (billing money:
+  no binary-float round trip).
 
 The client is thread-safe: one `requests.Session` per thread, shared token and limiter.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import re
@@ -22,6 +28,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urljoin
 
@@ -32,6 +39,7 @@ from ingestion.genesys import settings
 from ingestion.genesys.errors import (
     ConfigurationError,
     CredentialsError,
+    EndpointNotFoundError,
     GenesysApiError,
     PermissionDeniedError,
     RetryBudgetExhaustedError,
@@ -149,6 +157,7 @@ class GenesysClient:
         self._token_lock = threading.Lock()
         self._token: str | None = None
         self._token_expires = 0.0
+        self.token_ttl = 0.0
         self._stats_lock = threading.Lock()
         self.retries = 0
         self.requests = 0
@@ -225,7 +234,14 @@ class GenesysClient:
                     )
                 ttl = float(body.get("expires_in") or 86400)
                 margin = min(settings.TOKEN_REFRESH_MARGIN_SECONDS, ttl * 0.1)
+                if ttl < settings.MIN_TOKEN_TTL_SECONDS:
+                    logger.warning(
+                        "the OAuth client's access tokens live %.0f s only; Genesys allows 5 min"
+                        " to 48 h: raise the client's token duration",
+                        ttl,
+                    )
                 self._token = str(token)
+                self.token_ttl = ttl
                 self._token_expires = self._clock() + ttl - margin
                 self.token_refreshes += 1
                 logger.debug("access token obtained, valid %.0f s", ttl)
@@ -238,8 +254,9 @@ class GenesysClient:
                     " GENESYS_REGION)"
                 )
             if status == 429 or status >= 500:
-                self._spend_retry(where, f"{status} {_error_message(response)}")
                 wait = _retry_after(response) if status == 429 else None
+                _check_retry_after(wait, where)
+                self._spend_retry(where, f"{status} {_error_message(response)}")
                 self._sleep(wait if wait is not None else self._backoff(attempt))
                 attempt += 1
                 continue
@@ -275,7 +292,7 @@ class GenesysClient:
         data = orjson.dumps(body) if body is not None else None
         headers = {"Content-Type": "application/json"} if data is not None else {}
         attempt = 0
-        reauthenticated = False
+        reauthentications = 0
         while True:
             self.limiter.acquire()
             token = self._access_token()
@@ -300,11 +317,20 @@ class GenesysClient:
             if status < 300:
                 return response.content
             if status == 401:
-                if not reauthenticated:
-                    reauthenticated = True
+                # a token that lives seconds can expire on its way: a few fresh ones are tried
+                allowed = 1 if self.token_ttl >= settings.MIN_TOKEN_TTL_SECONDS else 3
+                if reauthentications < allowed:
+                    reauthentications += 1
                     logger.info("%s answered 401: refreshing the access token", where)
                     self._invalidate(token)
                     continue
+                if self.token_ttl < settings.MIN_TOKEN_TTL_SECONDS:
+                    raise CredentialsError(
+                        f"Genesys answered 401 on {where} with tokens that live only"
+                        f" {self.token_ttl:.0f} s: the credentials are valid (a token was issued)"
+                        " but each token expires before it can be used; set the OAuth client's"
+                        " token duration to at least 5 minutes (Admin > OAuth > the client)"
+                    )
                 raise CredentialsError(
                     f"Genesys rejected a fresh access token (401) on {where}:"
                     f" {_error_message(response)}; check that GENESYS_CLIENT_ID/"
@@ -312,6 +338,7 @@ class GenesysClient:
                 )
             if status == 429:
                 wait = _retry_after(response)
+                _check_retry_after(wait, where)
                 self._spend_retry(where, f"429 {_error_message(response)}")
                 self._sleep(wait if wait is not None else self._backoff(attempt))
                 attempt += 1
@@ -325,6 +352,11 @@ class GenesysClient:
                 raise _permission_error(endpoint, where, response)
             if status == 404 and not_found_ok:
                 return b""
+            if status == 404:
+                raise EndpointNotFoundError(
+                    f"Genesys answered 404 on {where}: {_error_message(response)}; the"
+                    f" {endpoint.name} API is not available for this org"
+                )
             raise GenesysApiError(
                 f"Genesys answered {status} on {where}: {_error_message(response)};"
                 f" the {endpoint.name} endpoint may not be enabled for this org"
@@ -338,12 +370,18 @@ class GenesysClient:
         params: Mapping[str, Any] | None = None,
         body: Any = None,
         not_found_ok: bool = False,
+        exact_numbers: bool = False,
     ) -> Any:
-        """Perform one API call; the parsed JSON body (None for an empty body)."""
+        """Perform one API call; the parsed JSON body (None for an empty body). With
+        `exact_numbers`, JSON numbers with a fraction or exponent parse as `Decimal` from their
+        text (money: never through a binary float)."""
         content = self.request_bytes(
             endpoint, path, params=params, body=body, not_found_ok=not_found_ok
         )
-        return _json(content, f"{endpoint.method} {path or endpoint.path}") if content else None
+        if not content:
+            return None
+        where = f"{endpoint.method} {path or endpoint.path}"
+        return _exact_json(content, where) if exact_numbers else _json(content, where)
 
     # --------------------------------------------------------------------------------- paging
 
@@ -356,7 +394,7 @@ class GenesysClient:
     ) -> Iterator[list[dict[str, Any]]]:
         """Pages of `entities` of a page-number listing (stops at `pageNumber >= pageCount`)."""
         number = 1
-        while True:
+        while number <= settings.MAX_PAGES:
             page = self.request(
                 endpoint,
                 path,
@@ -375,6 +413,9 @@ class GenesysClient:
             elif number >= int(page_count):
                 return
             number += 1
+        raise GenesysApiError(
+            f"{endpoint.name}: more than {settings.MAX_PAGES} pages; the listing does not end"
+        )
 
     def iter_cursor(
         self,
@@ -385,6 +426,7 @@ class GenesysClient:
     ) -> Iterator[dict[str, Any]]:
         """Pages (whole bodies) of an analytics job's results: pass `cursor` back until none."""
         cursor: str | None = None
+        seen = CursorGuard(endpoint.name)
         while True:
             params: dict[str, Any] = {"pageSize": page_size}
             if cursor:
@@ -396,19 +438,26 @@ class GenesysClient:
             cursor = page.get("cursor")
             if not cursor:
                 return
+            seen.check(cursor)
 
     def iter_after(
         self,
         endpoint: Endpoint,
         path: str | None = None,
         params: Mapping[str, Any] | None = None,
-        page_size: int = settings.PAGE_SIZE_CONTRACTS,
+        page_size: int | None = settings.PAGE_SIZE_CONTRACTS,
         first_page: dict[str, Any] | None = None,
+        exact_numbers: bool = False,
     ) -> Iterator[dict[str, Any]]:
-        """Pages (whole bodies) of an `after`-cursor listing, following `nextUri`."""
+        """Pages (whole bodies) of an `after`-cursor listing, following `nextUri` (`page_size`
+        None: the endpoint takes no page size)."""
         page = first_page
         if page is None:
-            page = self.request(endpoint, path, params={**(params or {}), "pageSize": page_size})
+            query = dict(params or {})
+            if page_size is not None:
+                query["pageSize"] = page_size
+            page = self.request(endpoint, path, params=query, exact_numbers=exact_numbers)
+        seen = CursorGuard(endpoint.name)
         while True:
             if isinstance(page, list):
                 yield {"entities": page}
@@ -419,7 +468,8 @@ class GenesysClient:
             next_uri = page.get("nextUri")
             if not next_uri or not page.get("entities"):
                 return
-            page = self.request(endpoint, self._absolute(next_uri))
+            seen.check(str(next_uri))
+            page = self.request(endpoint, self._absolute(next_uri), exact_numbers=exact_numbers)
 
     def _absolute(self, uri: str) -> str:
         if uri.startswith("http"):
@@ -469,6 +519,43 @@ class GenesysClient:
 # ---------------------------------------------------------------------------------- helpers
 
 
+class CursorGuard:
+    """Fails a listing whose cursor (or next-page link) repeats: the server would loop it."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._seen: set[str] = set()
+
+    def check(self, cursor: str) -> None:
+        if cursor in self._seen:
+            raise GenesysApiError(
+                f"{self._name}: Genesys returned the cursor {cursor[:40]!r} twice (after"
+                f" {len(self._seen)} pages); the listing would never end; rerun later"
+            )
+        if len(self._seen) >= settings.MAX_PAGES:
+            raise GenesysApiError(
+                f"{self._name}: more than {settings.MAX_PAGES} pages; the listing does not end"
+            )
+        self._seen.add(cursor)
+
+
+def _check_retry_after(wait: float | None, where: str) -> None:
+    if wait is not None and wait > settings.MAX_RETRY_AFTER_SECONDS:
+        raise RetryBudgetExhaustedError(
+            f"Genesys throttled {where} and asked to wait {wait:.0f} s (Retry-After), longer"
+            f" than the {settings.MAX_RETRY_AFTER_SECONDS:.0f} s a run waits; the org's API"
+            " rate limit is exhausted: rerun later (nothing was loaded)"
+        )
+
+
+def _exact_json(content: bytes, where: str) -> Any:
+    """JSON with every non-integer number as the `Decimal` of its text."""
+    try:
+        return json.loads(content, parse_float=Decimal)
+    except ValueError as exc:
+        raise GenesysApiError(f"{where} answered a body that is not JSON: {exc}") from exc
+
+
 def _json(content: bytes, where: str) -> Any:
     try:
         return orjson.loads(content)
@@ -516,13 +603,9 @@ def _permission_error(
     message = _error_message(response)
     match = _PERMISSION_IN_MESSAGE.search(message)
     permission = match.group(1).strip() if match else endpoint.permission
-    note = (
-        ""
-        if endpoint.confirmed or match
-        else " (permission name unconfirmed: see the endpoint's page in the Genesys API explorer)"
-    )
     return PermissionDeniedError(
         f"Genesys denied {where} (403): the OAuth client's role lacks the permission"
-        f" {permission}{note}; add it to a role of the client-credentials grant"
-        f" GENESYS_CLIENT_ID and rerun"
+        f" {permission}; add it to a role of the client-credentials grant"
+        f" GENESYS_CLIENT_ID and rerun",
+        permission=permission,
     )

@@ -34,6 +34,10 @@ class CredentialsError(ExtractError):
 class PermissionDeniedError(ExtractError):
     """Genesys answered 403: the OAuth client's role lacks a permission."""
 
+    def __init__(self, message: str, permission: str | None = None) -> None:
+        super().__init__(message)
+        self.permission = permission
+
 
 class RetryBudgetExhaustedError(ExtractError):
     """Too many retries (429, 5xx, connection errors) in one run."""
@@ -41,6 +45,14 @@ class RetryBudgetExhaustedError(ExtractError):
 
 class GenesysApiError(ExtractError):
     """Any other unexpected answer of the Genesys API (4xx, malformed body, failed job)."""
+
+
+class EndpointNotFoundError(GenesysApiError):
+    """Genesys answered 404 on a listing: the (preview) API is not available for this org."""
+
+
+class MonthNotAvailableError(ConfigurationError):
+    """The month has not started yet (or is outside the months an extract accepts)."""
 
 
 class CsvValidationError(ExtractError):

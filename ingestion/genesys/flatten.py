@@ -102,6 +102,8 @@ class ConversationColumns:
             attributes = get("attributes")
             if attributes:
                 for attr_name, attr_value in attributes.items():
+                    if not privacy.keeps_attribute(attr_name):
+                        continue  # not in the allow-list: never landed
                     value = None if attr_value is None else str(attr_value)
                     a_cid(cid)
                     a_pid(pid)

@@ -1,7 +1,10 @@
 """Asynchronous analytics jobs: the extraction window, one job per day, bounded concurrency.
 
 Conversation detail records come from `POST .../conversations/details/jobs`: one job per
-`days_per_job` days of the window. Up to `max_concurrent` jobs run at once; each job is polled
+`days_per_job` days of the window. Analytics jobs only return data up to the data-lake watermark
+(`dataAvailabilityDate` of `GET .../details/jobs/availability`): the window ends there, and a
+month is final only once the watermark is past its end plus the reprocessing margin
+(`month_is_final`). Up to `max_concurrent` jobs run at once; each job is polled
 with backoff and its cursor pages are fetched by a worker thread into a small bounded queue,
 while the caller consumes pages strictly in job order (deterministic output, bounded memory).
 """
@@ -18,8 +21,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from ingestion.genesys.client import GenesysClient
-from ingestion.genesys.settings import Endpoint
+from ingestion.genesys.client import CursorGuard, GenesysClient
+from ingestion.genesys.errors import GenesysApiError, MonthNotAvailableError
+from ingestion.genesys.settings import FIRST_MONTH, Endpoint
 
 logger = logging.getLogger("fairshare.ingestion")
 
@@ -27,10 +31,58 @@ _DONE = object()
 
 
 def month_bounds(month: str) -> tuple[datetime, datetime]:
-    """[first instant, first instant of the next month) of `YYYY-MM`, in UTC."""
+    """[first instant, first instant of the next month) of `YYYY-MM`, in UTC; ValueError for
+    anything else (including 9999-12, whose end is not a datetime)."""
     start = datetime.strptime(month, "%Y-%m").replace(tzinfo=UTC)
+    if start.year >= 9999:
+        raise ValueError(f"month {month!r} is out of range")
     end = (start + timedelta(days=32)).replace(day=1)
     return start, end
+
+
+def check_month_available(month: str, now: datetime) -> None:
+    """MonthNotAvailableError for a month that has not started at `now` or precedes
+    `FIRST_MONTH`: there is nothing to extract, and asking Genesys would cost a job per day."""
+    start, _end = month_bounds(month)
+    if start < month_bounds(FIRST_MONTH)[0]:
+        raise MonthNotAvailableError(
+            f"month {month} is before {FIRST_MONTH}: Genesys Cloud analytics hold no such data;"
+            " check --month"
+        )
+    if start > now:
+        raise MonthNotAvailableError(
+            f"month {month} has not started yet (now {format_instant(now)}): nothing to extract;"
+            " check --month"
+        )
+
+
+def month_is_final(month: str, watermark: datetime | None, margin: timedelta) -> bool:
+    """True when the analytics data of `month` can no longer change: the data-availability
+    watermark is past the month's end plus the reprocessing margin (Genesys reprocesses recent
+    analytics for ~48 h). No watermark (no analytics loaded) is never final."""
+    if watermark is None:
+        return False
+    if watermark.tzinfo is None:
+        watermark = watermark.replace(tzinfo=UTC)
+    _start, end = month_bounds(month)
+    return watermark >= end + margin
+
+
+def read_watermark(client: GenesysClient, endpoint: Endpoint) -> datetime:
+    """`dataAvailabilityDate` of an analytics availability endpoint (the instant up to which
+    job results are complete)."""
+    body = client.request(endpoint)
+    value = (body or {}).get("dataAvailabilityDate") if isinstance(body, dict) else None
+    if not value:
+        raise GenesysApiError(
+            f"the Genesys {endpoint.name} answer has no dataAvailabilityDate; rerun later"
+        )
+    try:
+        return parse_instant(str(value).replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise GenesysApiError(
+            f"the Genesys {endpoint.name} answered an unreadable dataAvailabilityDate {value!r}"
+        ) from exc
 
 
 def format_instant(value: datetime) -> str:
@@ -50,10 +102,14 @@ def extraction_window(
     now: datetime,
     last_end: datetime | None,
     lookback: timedelta,
+    watermark: datetime | None = None,
 ) -> tuple[datetime, datetime]:
     """The interval of conversations to (re)read for a month.
 
-    - end: the month end, or `now` while the month is still running;
+    - end: the month end, or `now` while the month is still running, and never past the
+      analytics data-availability `watermark` (results after it are missing); when that leaves
+      nothing of the month (the watermark is before the month start) the window is empty
+      (start == end);
     - start: the month start on a first run. When a previous run ended at `last_end`:
       * inside this month (an incremental run): `max(month start, last_end - lookback)`, so
         only the tail is re-read and late updates of in-progress conversations are picked up;
@@ -62,13 +118,15 @@ def extraction_window(
       * after this month (a backfill of an older month): the whole month.
     """
     end = min(month_end, now)
+    if watermark is not None:
+        end = min(end, watermark)
     if end <= month_start:
-        end = month_end  # a month in the future: nothing exists yet, ask for the whole month
+        return month_start, month_start  # nothing of the month is available yet
     if last_end is None or last_end > month_end:
         return month_start, end
     if last_end <= month_start:
         return min(month_start, last_end - lookback), end
-    return max(month_start, last_end - lookback), end
+    return min(max(month_start, last_end - lookback), end), end
 
 
 def job_intervals(
@@ -164,6 +222,7 @@ class AnalyticsJobReader:
                 yield page.get(self._ep.results_key) or []
             return
         cursor: str | None = None
+        guard = CursorGuard(self._ep.results.name)
         while True:
             params: dict[str, Any] = {"pageSize": self._page_size}
             if cursor:
@@ -174,6 +233,7 @@ class AnalyticsJobReader:
             yield item
             if not cursor:
                 return
+            guard.check(cursor)
 
     def pages(self, intervals: list[tuple[datetime, datetime]]) -> Iterator[list[dict[str, Any]]]:
         """Result lists (one per page) of every interval's job, in interval order."""

@@ -13,13 +13,14 @@ it was (its load package is dropped, nothing reached the destination).
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +32,10 @@ from ingestion.genesys import settings
 from ingestion.genesys.client import GenesysClient, resolve_hosts
 from ingestion.genesys.csv_files import InvoiceFile, read_invoice_csv, read_voice_usage_csv
 from ingestion.genesys.errors import ConfigurationError, ExtractError, WrongMonthError
-from ingestion.genesys.jobs import month_bounds
+from ingestion.genesys.jobs import check_month_available, month_bounds, month_is_final
 from ingestion.genesys.ledger import ExtractLog, file_fingerprint
 from ingestion.genesys.schema import TABLES
-from ingestion.genesys.source import DIRECTORY_RESOURCES, genesys_source
+from ingestion.genesys.source import DIRECTORY_RESOURCES, ExtractReport, genesys_source
 
 logger = logging.getLogger("fairshare.ingestion")
 
@@ -57,6 +58,18 @@ class ExtractResult:
     api_requests: int = 0  # Genesys API calls made (retries included)
     api_retries: int = 0  # retries spent from the retry budget
     rate_limit_wait: float = 0.0  # seconds spent waiting for the client-side rate limit
+    # The analytics data-availability watermark this extract loaded up to: the earlier of the
+    # conversation and user-details watermarks (None when no analytics job ran, e.g. a
+    # directory snapshot or a CSV-only load).
+    data_available_through: datetime | None = None
+    # True only when that watermark is past the month's end plus the reprocessing margin:
+    # Genesys can no longer change the month's analytics, so a month built from it is final.
+    month_final: bool = False
+    reprocessing_margin: timedelta = timedelta(hours=settings.REPROCESSING_MARGIN_HOURS)
+    load_ids: list[str] = field(default_factory=list)  # dlt load ids this extract produced
+    warnings: list[str] = field(default_factory=list)  # optional data not loaded, and why
+    # participant data attribute names seen and not landed (not in the allow-list)
+    dropped_attributes: list[str] = field(default_factory=list)
 
     @property
     def total_rows(self) -> int:
@@ -75,7 +88,7 @@ def _env(name: str) -> str | None:
 def _parse_month(month: str) -> None:
     try:
         month_bounds(month)
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:
         raise ConfigurationError(f"invalid month {month!r}: use YYYY-MM, e.g. 2026-10") from exc
 
 
@@ -162,6 +175,9 @@ def run_extract(
     retry_budget: int = settings.RETRY_BUDGET,
     pipelines_dir: Path | None = None,
     progress: Callable[[str, int], None] | None = None,
+    reprocessing_margin: timedelta | None = None,
+    participant_attributes: list[str] | tuple[str, ...] | None = None,
+    cost_center_attribute: str | None = None,
 ) -> ExtractResult:
     """Extract one billing month (`YYYY-MM`) into the raw tables of `dataset_name`.
 
@@ -174,10 +190,22 @@ def run_extract(
     extracted (`rows` is the increment, label a table name; resources extract in parallel, so
     it may be called from worker threads).
 
+    Analytics (conversations, presence) are loaded up to Genesys's data-availability watermark;
+    `result.month_final` says whether it is past the month end plus `reprocessing_margin`
+    (default 48 h; dlt config `[sources.genesys] reprocessing_margin_hours` or
+    FAIRSHARE_REPROCESSING_MARGIN_HOURS). `participant_attributes` (default: dlt config
+    `participant_attributes`, else `Cost_Center`) are the participant data names landed;
+    `cost_center_attribute` (default: dlt config, else `Cost_Center_ID`) the user custom
+    attribute holding a cost center.
+
     Raises `ExtractError` (one line, says what to fix) on any failure.
     """
     started = time.perf_counter()
     _parse_month(month)
+    check_month_available(month, (as_of or datetime.now(UTC)).astimezone(UTC))
+    margin = reprocessing_margin if reprocessing_margin is not None else _margin_setting()
+    if margin < timedelta(0):
+        raise ConfigurationError("the reprocessing margin must not be negative")
     if destination not in DESTINATIONS:
         raise ConfigurationError(
             f"unknown destination {destination!r}: use one of {', '.join(DESTINATIONS)}"
@@ -282,9 +310,18 @@ def run_extract(
     )
     extract_log.started(files)
 
+    report = ExtractReport()
     try:
         source = genesys_source(
             month,
+            report=report,
+            reprocessing_margin_hours=margin.total_seconds() / 3600,
+            participant_attributes=_list_setting(
+                participant_attributes, "participant_attributes", "FAIRSHARE_PARTICIPANT_ATTRIBUTES"
+            ),
+            cost_center_attribute=cost_center_attribute
+            or _env("FAIRSHARE_COST_CENTER_ATTRIBUTE")
+            or _config("cost_center_attribute"),
             as_of=as_of,
             lookback_days=lookback_days,
             days_per_job=days_per_job,
@@ -335,9 +372,15 @@ def run_extract(
         raise ExtractError(message)
 
     rows = _row_counts(pipeline)
-    extract_log.completed(load_ids=list(load_info.loads_ids), row_counts=rows, files=files)
     seconds = time.perf_counter() - started
+    watermark = report.data_available_through
     result = ExtractResult(
+        data_available_through=watermark,
+        month_final=month_is_final(month, watermark, margin),
+        reprocessing_margin=margin,
+        load_ids=list(getattr(load_info, "loads_ids", None) or []),
+        warnings=list(report.warnings),
+        dropped_attributes=sorted(report.dropped_attributes),
         month=month,
         destination=destination,
         dataset_name=dataset_name,
@@ -348,6 +391,13 @@ def run_extract(
         api_requests=client.requests if client else 0,
         api_retries=client.retries if client else 0,
         rate_limit_wait=client.limiter.waited if client else 0.0,
+    )
+    extract_log.completed(
+        load_ids=result.load_ids,
+        row_counts=rows,
+        files=files,
+        data_available_through=watermark,
+        month_final=result.month_final if watermark is not None else None,
     )
     logger.info(
         "extract %s: %d rows in %.1f s (%.0f rows/s); %d API requests, %d retries, %.1f s waiting"
@@ -360,6 +410,16 @@ def run_extract(
         result.api_retries,
         result.rate_limit_wait,
     )
+    if watermark is not None:
+        logger.info(
+            "analytics data available through %s: month %s is %s",
+            watermark.isoformat(),
+            month,
+            "final"
+            if result.month_final
+            else "provisional until the watermark passes its end"
+            f" + {margin.total_seconds() / 3600:g} h: rerun the extract then",
+        )
     return result
 
 
@@ -374,6 +434,49 @@ def _check_invoice_month(path: Path, invoice: InvoiceFile, month: str) -> None:
         f"{path.name} bills {', '.join(found) or 'no month'}, not {month} (no line starts in"
         f" {month}): load the invoice of {month}, or pass --month {found[0] if found else month}"
     )
+
+
+def _config(name: str) -> Any:
+    """A `[sources.genesys]` dlt config value (None when unset or unreadable)."""
+    for key in (f"sources.genesys.{name}", f"sources.{name}"):
+        try:
+            value = dlt.config.get(key)
+        except Exception:  # an unreadable provider means "not configured"
+            value = None
+        if value is not None and value != "":
+            return value
+    return None
+
+
+def _margin_setting() -> timedelta:
+    raw = _env("FAIRSHARE_REPROCESSING_MARGIN_HOURS") or _config("reprocessing_margin_hours")
+    if raw is None:
+        return timedelta(hours=settings.REPROCESSING_MARGIN_HOURS)
+    try:
+        hours = float(raw)
+    except (TypeError, ValueError) as exc:
+        raise ConfigurationError(
+            f"reprocessing_margin_hours must be a number of hours, not {raw!r}"
+        ) from exc
+    if hours < 0:
+        raise ConfigurationError("reprocessing_margin_hours must not be negative")
+    return timedelta(hours=hours)
+
+
+def _list_setting(value: Any, name: str, env: str) -> list[str] | None:
+    """An explicit list, else FAIRSHARE_... (comma separated), else the dlt config list."""
+    if value is not None:
+        return [str(v) for v in value]
+    raw = _env(env) or _config(name)
+    if raw is None:
+        return None
+    if isinstance(raw, str) and raw.strip().startswith("["):
+        try:
+            raw = json.loads(raw)  # a TOML/JSON list given as text (dlt's environment form)
+        except ValueError as exc:
+            raise ConfigurationError(f"{name} must be a list of names, not {raw!r}") from exc
+    items = raw.split(",") if isinstance(raw, str) else list(raw)
+    return [str(v).strip() for v in items if str(v).strip()]
 
 
 def _credentials(api_base: str | None, region: str | None, needs_pii: bool) -> dict[str, Any]:

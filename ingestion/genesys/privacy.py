@@ -6,6 +6,12 @@ value itself is replaced by a keyed hash (HMAC-SHA256, key `FAIRSHARE_PII_KEY`),
 caller still hashes to the same value within one key. The org's own DIDs stay in clear: they
 are the drill-down key of telecom costs.
 
+Participant data (Architect "Set Participant Data") is free-form: any flow can store an e-mail,
+a name or a phone number under any attribute name. Only the attributes named in an allow-list
+(configuration `participant_attributes`, default `Cost_Center`) land; every other attribute is
+dropped before anything is written. A kept value that looks like a customer phone number is still
+hashed.
+
 E.164 parsing uses a compact table of country calling codes (ITU-T E.164 assignments, prefix
 free) and, for a few home countries, the national toll-free and mobile prefixes. No external
 dependency.
@@ -200,21 +206,36 @@ class ClassifiedAddress:
 _EMPTY = ClassifiedAddress(None, None, None, None)
 
 
+def attribute_key(name: str) -> str:
+    """How an attribute name is compared with the allow-list: trimmed, case-insensitive (the
+    dbt models compare participant data names the same way)."""
+    return name.strip().lower()
+
+
 class PrivacyFilter:
-    """Applies the privacy rules to conversation values; org DIDs stay clear."""
+    """Applies the privacy rules to conversation values; org DIDs stay clear; participant
+    attributes outside `allowed_attributes` are dropped."""
 
     # Participant purposes whose names are the org's own (agents, queues, flows): kept in clear.
     INTERNAL_PURPOSES = frozenset(
         {"agent", "user", "acd", "ivr", "workflow", "botflow", "voicemail", "station",
          "group", "dialer", "campaign", "api", "routing"}
     )  # fmt: skip
-    # Participant attributes whose name holds one of these words carry personal data (hashed).
+    # Participant attributes whose name holds one of these words are personal: refused in the
+    # allow-list (a configuration mistake), and hashed if ever kept.
     PII_ATTRIBUTE_WORDS = frozenset(
         {"name", "firstname", "lastname", "fullname", "phone", "phonenumber", "mobile", "email",
          "mail", "ani", "dnis", "address", "msisdn", "caller", "callerid", "ssn", "dob"}
     )  # fmt: skip
+    DEFAULT_ALLOWED_ATTRIBUTES: tuple[str, ...] = ("Cost_Center",)
 
-    def __init__(self, hasher: PiiHasher, org_dids: set[str], home_country: str = "US") -> None:
+    def __init__(
+        self,
+        hasher: PiiHasher,
+        org_dids: set[str],
+        home_country: str = "US",
+        allowed_attributes: tuple[str, ...] | list[str] | None = None,
+    ) -> None:
         self._hasher = hasher
         self._home_code = HOME_CALLING_CODES.get(home_country.upper())
         if self._home_code is None:
@@ -224,6 +245,27 @@ class PrivacyFilter:
         self._names: dict[tuple[str, str | None], tuple[str | None, str | None]] = {}
         self._personal_attributes: dict[str, bool] = {}
         self._free_text: dict[str, str] = {}
+        names = (
+            self.DEFAULT_ALLOWED_ATTRIBUTES if allowed_attributes is None else allowed_attributes
+        )
+        self._allowed = frozenset(attribute_key(n) for n in names if n and n.strip())
+        self._kept: dict[str, bool] = {}
+        self.dropped_attributes: set[str] = set()  # names seen and dropped (never values)
+
+    @property
+    def allowed_attributes(self) -> frozenset[str]:
+        return self._allowed
+
+    def keeps_attribute(self, name: str) -> bool:
+        """True when participant attribute `name` is in the allow-list (it lands)."""
+        kept = self._kept.get(name)
+        if kept is None:
+            kept = attribute_key(name) in self._allowed
+            if not kept:
+                self.dropped_attributes.add(name)
+            if len(self._kept) < CACHE_LIMIT:
+                self._kept[name] = kept
+        return kept
 
     @property
     def address_cache(self) -> dict[str, ClassifiedAddress]:
@@ -289,7 +331,8 @@ class PrivacyFilter:
         return result
 
     def attribute(self, name: str, value: str | None) -> str | None:
-        """A participant attribute value: personal by name or shape -> hashed."""
+        """The landed value of an allow-listed participant attribute: personal by name or
+        shape -> hashed (callers drop attributes `keeps_attribute` refuses)."""
         if value is None:
             return None
         if self.is_personal_attribute(name):

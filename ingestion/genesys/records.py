@@ -7,6 +7,7 @@ objects are flattened with one underscore (`division.id` -> `division_id`).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any
 
 Row = dict[str, Any]
@@ -115,6 +116,34 @@ def license_user_rows(u: dict[str, Any]) -> Iterator[Row]:
             yield {"user_id": u.get("id"), "license_id": licence_id}
 
 
+def ivr_row(ivr: dict[str, Any]) -> Row:
+    return {
+        "ivr_id": ivr.get("id"),
+        "name": ivr.get("name"),
+        "state": ivr.get("state"),
+        "division_id": _get(ivr, "division", "id"),
+        "open_hours_flow_id": _get(ivr, "openHoursFlow", "id"),
+        "open_hours_flow_name": _get(ivr, "openHoursFlow", "name"),
+        "closed_hours_flow_id": _get(ivr, "closedHoursFlow", "id"),
+        "closed_hours_flow_name": _get(ivr, "closedHoursFlow", "name"),
+        "holiday_hours_flow_id": _get(ivr, "holidayHoursFlow", "id"),
+        "holiday_hours_flow_name": _get(ivr, "holidayHoursFlow", "name"),
+        "schedule_group_id": _get(ivr, "scheduleGroup", "id"),
+        "schedule_group_name": _get(ivr, "scheduleGroup", "name"),
+    }
+
+
+def ivr_dnis_rows(ivr: dict[str, Any]) -> Iterator[Row]:
+    """One row per number of the IVR configuration's DNIS list."""
+    for number in ivr.get("dnis") or ():
+        if number:
+            yield {"ivr_id": ivr.get("id"), "phone_number": str(number).strip()}
+
+
+def oauth_client_row(client: dict[str, Any]) -> Row:
+    return {"oauth_client_id": client.get("id"), "name": client.get("name")}
+
+
 # ------------------------------------------------------------------- presence and API usage
 
 
@@ -168,13 +197,23 @@ def billable_usage_rows(report: dict[str, Any], period_start: str, period_end: s
     ]
 
 
+def period_bound(value: Any, end: bool = False) -> Any:
+    """A billing period bound as an instant: the API sends dates (`yyyy-MM-dd`, the end
+    inclusive), landed as UTC midnight, the end as the next midnight (exclusive); a full
+    timestamp is kept as sent."""
+    if isinstance(value, str) and len(value) == 10:
+        day = date.fromisoformat(value) + timedelta(days=1 if end else 0)
+        return day.isoformat() + "T00:00:00Z"
+    return value
+
+
 def billing_period_charge_rows(contract_id: str, period: dict[str, Any]) -> list[Row]:
     return [
         {
             "contract_id": contract_id,
             "billing_period_id": period.get("id"),
-            "period_start": period.get("dateStart"),
-            "period_end": period.get("dateEnd"),
+            "period_start": period_bound(period.get("dateStart")),
+            "period_end": period_bound(period.get("dateEnd"), end=True),
             "period_status": period.get("status"),
             "charge_id": charge.get("id"),
             "product_id": _get(charge, "product", "id"),

@@ -24,11 +24,13 @@ ColumnType = Literal[
     "text", "bigint", "double", "bool", "date", "timestamp", "money", "quantity", "rate"
 ]
 
-# Exact decimal precisions used for each logical type.
+# Exact decimal precisions used for each logical type: the vendor's precision is kept (a rate such
+# as 0.0045833333, a per-second price with 15 significant digits); cents are only rounded where
+# the allocation already does. 20 integer digits, 18 decimals (BigQuery: BIGNUMERIC).
 DECIMAL_TYPES: dict[str, tuple[int, int]] = {
-    "money": (18, 6),  # vendor amounts (invoice lines are cents, usage costs finer)
-    "quantity": (20, 6),  # billable quantities (minutes, users, tokens, requests)
-    "rate": (12, 6),  # unit prices and per-minute rates
+    "money": (38, 18),  # vendor amounts (invoice lines are cents, usage costs finer)
+    "quantity": (38, 18),  # billable quantities (minutes, users, tokens, requests)
+    "rate": (38, 18),  # unit prices and per-minute rates
 }
 
 
@@ -197,8 +199,40 @@ TABLES: dict[str, RawTable] = {
             ],
         ),
         _t(
+            "ivrs",
+            "IVR configurations (Architect call routing): the flows an IVR_CONFIG DID reaches;"
+            " history kept (scd2).",
+            ("ivr_id",),
+            "scd2",
+            [
+                C("ivr_id", "text", "IVR configuration id (= DID owner id).", False),
+                C("name", "text", "IVR configuration name (= DID owner name)."),
+                C("state", "text", "active | inactive | deleted."),
+                C("division_id", "text", "Division id."),
+                C("open_hours_flow_id", "text", "Flow answering during open hours."),
+                C("open_hours_flow_name", "text", "Its name."),
+                C("closed_hours_flow_id", "text", "Flow answering during closed hours."),
+                C("closed_hours_flow_name", "text", "Its name."),
+                C("holiday_hours_flow_id", "text", "Flow answering on holidays."),
+                C("holiday_hours_flow_name", "text", "Its name."),
+                C("schedule_group_id", "text", "Schedule group id."),
+                C("schedule_group_name", "text", "Schedule group name."),
+            ],
+        ),
+        _t(
+            "ivr_dnis",
+            "Numbers (DNIS) routed by each IVR configuration; history kept (scd2).",
+            ("ivr_id", "phone_number"),
+            "scd2",
+            [
+                C("ivr_id", "text", "IVR configuration id.", False),
+                C("phone_number", "text", "E.164 number of the DNIS list (an org DID).", False),
+            ],
+        ),
+        _t(
             "oauth_clients",
-            "OAuth clients seen in API usage.",
+            "OAuth clients of the org (GET /api/v2/oauth/clients) and any other client seen in"
+            " API usage.",
             ("oauth_client_id",),
             "merge(upsert)",
             [
@@ -371,8 +405,12 @@ TABLES: dict[str, RawTable] = {
             [
                 C("contract_id", "text", "Contract id.", False),
                 C("billing_period_id", "text", "Billing period id.", False),
-                C("period_start", "timestamp", "Billing period start."),
-                C("period_end", "timestamp", "Billing period end."),
+                C("period_start", "timestamp", "Billing period start (UTC midnight of dateStart)."),
+                C(
+                    "period_end",
+                    "timestamp",
+                    "Billing period end, exclusive (the day after the inclusive dateEnd).",
+                ),
                 C("period_status", "text", "Open | Closed."),
                 C("charge_id", "text", "Charge id.", False),
                 C("product_id", "text", "Product id."),

@@ -9,6 +9,9 @@ that carry their own hints.
 Credentials resolve the dlt way: arguments `genesys_client_id`, `genesys_client_secret`,
 `genesys_region`/`genesys_api_base` and `fairshare_pii_key` come from the environment
 (`GENESYS_CLIENT_ID`, ...) or `.dlt/secrets.toml` (`[sources.genesys]`).
+
+What a run learns besides rows (the analytics data-availability watermarks, warnings about
+optional endpoints it could not read) is written into the `ExtractReport` passed as `report`.
 """
 
 from __future__ import annotations
@@ -35,7 +38,12 @@ from ingestion.genesys.arrow_flatten import (
 from ingestion.genesys.arrow_tables import dlt_columns, rows_to_columns, to_arrow
 from ingestion.genesys.client import GenesysClient, resolve_hosts
 from ingestion.genesys.csv_files import InvoiceFile
-from ingestion.genesys.errors import ConfigurationError, GenesysApiError
+from ingestion.genesys.errors import (
+    ConfigurationError,
+    EndpointNotFoundError,
+    GenesysApiError,
+    PermissionDeniedError,
+)
 from ingestion.genesys.flatten import CONVERSATION_TABLES, ConversationColumns
 from ingestion.genesys.jobs import (
     AnalyticsJobReader,
@@ -44,6 +52,7 @@ from ingestion.genesys.jobs import (
     format_instant,
     job_intervals,
     parse_instant,
+    read_watermark,
 )
 from ingestion.genesys.privacy import PiiHasher, PrivacyFilter
 from ingestion.genesys.schema import TABLES
@@ -60,6 +69,7 @@ DIRECTORY_RESOURCES: tuple[str, ...] = (
     "did_pools",
     "license_definitions",
     "license_users",
+    "ivrs",
 )
 ACTIVITY_RESOURCES: tuple[str, ...] = ("conversations", "user_details", "api_usage")
 BILLING_RESOURCES: tuple[str, ...] = ("billable_usage", "billing_period_charges", "invoices")
@@ -164,6 +174,59 @@ def _unique(rows: Iterable[dict[str, Any]], key: Sequence[str]) -> list[dict[str
 
 
 @dataclass
+class ExtractReport:
+    """What one extract learned besides rows (filled by the resources, read by run_extract).
+
+    `watermarks`: the analytics data-availability instant each analytics resource loaded up
+    to ("conversations", "user_details"); `warnings`: optional data that could not be read."""
+
+    watermarks: dict[str, datetime] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    dropped_attributes: set[str] = field(default_factory=set)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def warn(self, message: str) -> None:
+        logger.warning("%s", message)
+        with self._lock:
+            self.warnings.append(message)
+
+    def dropped(self, names: set[str]) -> None:
+        """Participant attribute names dropped by the allow-list (names only, never values)."""
+        with self._lock:
+            self.dropped_attributes |= names
+
+    def watermark(self, resource: str, instant: datetime) -> None:
+        with self._lock:
+            self.watermarks[resource] = instant
+
+    @property
+    def data_available_through(self) -> datetime | None:
+        """The earliest watermark of the analytics resources that ran (None: none ran)."""
+        with self._lock:
+            return min(self.watermarks.values()) if self.watermarks else None
+
+
+def _optional(ctx: ExtractContext, endpoint: settings.Endpoint, exc: GenesysApiError) -> None:
+    """Report an optional endpoint that could not be read (403 or 404) and go on."""
+    if isinstance(exc, PermissionDeniedError):
+        why = f"the OAuth client lacks {exc.permission or endpoint.permission}"
+    else:
+        why = "Genesys answered 404 (a preview API this org does not have)"
+    ctx.journal.warn(f"{endpoint.name} not loaded: {why}; {_WITHOUT[endpoint.name]}")
+
+
+_WITHOUT: dict[str, str] = {
+    settings.IVRS.name: "numbers owned by an IVR configuration are tagged by the owner's name"
+    " (matched to flow_cost_centers) or did_cost_centers only",
+    settings.OAUTH_CLIENTS.name: "API usage is tagged by OAuth client id only"
+    " (seeds/oauth_client_cost_centers.csv, column oauth_client_id)",
+    settings.BILLABLE_USAGE.name: "the billable usage report is not loaded (informational)",
+    settings.CONTRACTS.name: "billing-period charges are not loaded (informational)",
+    settings.BILLING_PERIOD.name: "billing-period charges are not loaded (informational)",
+}
+
+
+@dataclass
 class ExtractContext:
     """What every resource of one run shares: the client, the month and the run's clocks."""
 
@@ -177,7 +240,10 @@ class ExtractContext:
     lookback: timedelta = timedelta(days=settings.LOOKBACK_DAYS)
     days_per_job: int = settings.CONVERSATION_DAYS_PER_JOB
     progress: Progress | None = None
-    cost_center_attribute: str = "Cost_Center_ID"
+    cost_center_attribute: str = settings.COST_CENTER_ATTRIBUTE
+    participant_attributes: tuple[str, ...] = settings.PARTICIPANT_ATTRIBUTES
+    reprocessing_margin: timedelta = timedelta(hours=settings.REPROCESSING_MARGIN_HOURS)
+    journal: ExtractReport = field(default_factory=ExtractReport)
     _dids: list[dict[str, Any]] | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -309,6 +375,25 @@ def license_users(ctx: ExtractContext) -> Iterator[pa.Table]:
     yield ctx.arrow("license_users", _unique(rows, ["user_id", "license_id"]))
 
 
+def ivrs(ctx: ExtractContext) -> Iterator[Any]:
+    """IVR configurations (Architect call routing): the configuration an `IVR_CONFIG` DID owner
+    names, its open/closed/holiday-hours flows and its DNIS list. `scd2`: routing is re-pointed
+    to other flows over time, and a month is tagged with the routing valid then.
+
+    Optional: without `routing:callRoute:view` the run goes on (a warning says what it costs)."""
+    try:
+        items = [ivr for page in ctx.client.iter_page_number(settings.IVRS) for ivr in page]
+    except (PermissionDeniedError, EndpointNotFoundError) as exc:
+        _optional(ctx, settings.IVRS, exc)
+        return
+    rows = _unique([records.ivr_row(i) for i in items], ["ivr_id"])
+    numbers = _unique(
+        [row for i in items for row in records.ivr_dnis_rows(i)], ["ivr_id", "phone_number"]
+    )
+    yield ctx.arrow("ivrs", rows)
+    yield _mark(ctx.arrow("ivr_dnis", numbers), "ivr_dnis")
+
+
 # ---------------------------------------------------------------------------- conversations
 
 
@@ -329,19 +414,35 @@ def conversations(ctx: ExtractContext, page_size: int, fast_path: bool = True) -
             " only landed hashed; set FAIRSHARE_PII_KEY (a long random secret, kept stable)"
         )
     org_numbers = {str(d["phoneNumber"]) for d in ctx.dids() if d.get("phoneNumber")}
-    privacy = PrivacyFilter(PiiHasher(ctx.pii_key), org_numbers, ctx.home_country)
+    privacy = PrivacyFilter(
+        PiiHasher(ctx.pii_key), org_numbers, ctx.home_country, ctx.participant_attributes
+    )
 
     state = dlt.current.resource_state()
     last_end = parse_instant(state["last_end"]) if state.get("last_end") else None
-    start, end = extraction_window(ctx.month_start, ctx.month_end, ctx.now, last_end, ctx.lookback)
+    watermark = read_watermark(ctx.client, settings.CONVERSATION_AVAILABILITY)
+    ctx.journal.watermark("conversations", watermark)
+    # re-read at least the reprocessing margin before the previous run's end: Genesys may have
+    # changed those conversations since
+    lookback = max(ctx.lookback, ctx.reprocessing_margin)
+    start, end = extraction_window(
+        ctx.month_start, ctx.month_end, ctx.now, last_end, lookback, watermark
+    )
     intervals = job_intervals(start, end, ctx.days_per_job)
     logger.info(
-        "conversations: %s/%s in %d jobs (last run ended %s)",
+        "conversations: %s/%s in %d jobs (data available through %s; last run ended %s)",
         format_instant(start),
         format_instant(end),
         len(intervals),
+        format_instant(watermark),
         format_instant(last_end) if last_end else "never",
     )
+    if not intervals:
+        ctx.journal.warn(
+            f"no conversation data of the month is available yet (Genesys analytics are"
+            f" available through {format_instant(watermark)})"
+        )
+        return
     reader = AnalyticsJobReader(
         ctx.client,
         CONVERSATION_JOB,
@@ -370,6 +471,13 @@ def conversations(ctx: ExtractContext, page_size: int, fast_path: bool = True) -
         pages,
         batch.python_pages,
     )
+    if privacy.dropped_attributes:
+        ctx.journal.dropped(privacy.dropped_attributes)
+        logger.info(
+            "participant data: %d attribute names not in the allow-list were dropped (%s)",
+            len(privacy.dropped_attributes),
+            ", ".join(sorted(privacy.dropped_attributes)[:10]),
+        )
     state["last_end"] = format_instant(end if last_end is None else max(last_end, end))
 
 
@@ -436,12 +544,21 @@ def user_details(ctx: ExtractContext) -> Iterator[Any]:
     `merge` with `upsert` on (user_id, start_time): intervals crossing a month boundary come
     with both months and a still-open interval gets its end on the next run.
     """
+    watermark = read_watermark(ctx.client, settings.USER_AVAILABILITY)
+    ctx.journal.watermark("user_details", watermark)
+    end = min(ctx.data_end, watermark)
+    if end <= ctx.month_start:
+        ctx.journal.warn(
+            f"no presence data of the month is available yet (Genesys analytics are available"
+            f" through {format_instant(watermark)})"
+        )
+        return
     reader = AnalyticsJobReader(
         ctx.client, USER_DETAILS_JOB, settings.PAGE_SIZE_USER_RESULTS, max_concurrent=1
     )
     presence: list[dict[str, Any]] = []
     routing: list[dict[str, Any]] = []
-    for page in reader.pages([(ctx.month_start, ctx.data_end)]):
+    for page in reader.pages([(ctx.month_start, end)]):
         for detail in page:
             presence.extend(records.presence_rows(detail))
             routing.extend(records.routing_status_rows(detail))
@@ -478,17 +595,40 @@ def api_usage(ctx: ExtractContext) -> Iterator[Any]:
     for page in ctx.client.iter_after(settings.USAGE_JOB, first_page=first):
         rows.extend(records.api_usage_row(e) for e in page.get("entities") or ())
     rows = _unique(rows, ["usage_date", "oauth_client_id"])
+    directory = _oauth_client_directory(ctx)
+    names = {c["oauth_client_id"]: c["name"] for c in directory}
+    for row in rows:  # the usage job groups by id only: names come from the client list
+        if not row["oauth_client_name"]:
+            row["oauth_client_name"] = names.get(row["oauth_client_id"])
     if rows:
         yield _mark(ctx.arrow("api_usage", rows), "api_usage")
-        clients = _unique(
-            (
+    clients = _unique(
+        [
+            *directory,
+            *(
                 {"oauth_client_id": r["oauth_client_id"], "name": r["oauth_client_name"]}
                 for r in rows
-                if r["oauth_client_id"]
+                if r["oauth_client_id"] and r["oauth_client_id"] not in names
             ),
-            ["oauth_client_id"],
-        )
+        ],
+        ["oauth_client_id"],
+    )
+    if clients:
         yield _mark(ctx.arrow("oauth_clients", clients), "oauth_clients")
+
+
+def _oauth_client_directory(ctx: ExtractContext) -> list[dict[str, Any]]:
+    """The org's OAuth clients (id, name) from `GET /api/v2/oauth/clients` (optional)."""
+    try:
+        return [
+            records.oauth_client_row(c)
+            for page in ctx.client.iter_after(settings.OAUTH_CLIENTS, page_size=None)
+            for c in page.get("entities") or ()
+            if c.get("id")
+        ]
+    except (PermissionDeniedError, EndpointNotFoundError) as exc:
+        _optional(ctx, settings.OAUTH_CLIENTS, exc)
+        return []
 
 
 def _wait_for_usage_job(ctx: ExtractContext, path: str) -> dict[str, Any]:
@@ -524,7 +664,13 @@ def billable_usage(ctx: ExtractContext) -> Iterator[pa.Table]:
     }
     delay = settings.JOB_POLL_FIRST_SECONDS
     for _ in range(settings.BILLABLE_USAGE_MAX_POLLS):
-        report = ctx.client.request(settings.BILLABLE_USAGE, params=params) or {}
+        try:
+            report = (
+                ctx.client.request(settings.BILLABLE_USAGE, params=params, exact_numbers=True) or {}
+            )
+        except (PermissionDeniedError, EndpointNotFoundError) as exc:
+            _optional(ctx, settings.BILLABLE_USAGE, exc)
+            return
         if str(report.get("status", "Complete")).lower() != "inprogress":
             last_day = (ctx.month_end - timedelta(days=1)).date().isoformat()
             rows = records.billable_usage_rows(report, ctx.month_start.date().isoformat(), last_day)
@@ -560,7 +706,16 @@ def billing_period_charges(ctx: ExtractContext) -> Iterator[pa.Table]:
     until it closes; each run refreshes them.
     """
     rows: list[dict[str, Any]] = []
-    for page in ctx.client.iter_after(settings.CONTRACTS):
+    try:
+        pages = list(
+            ctx.client.iter_after(
+                settings.CONTRACTS, page_size=settings.PAGE_SIZE_CONTRACTS, exact_numbers=True
+            )
+        )
+    except (PermissionDeniedError, EndpointNotFoundError) as exc:
+        _optional(ctx, settings.CONTRACTS, exc)
+        return
+    for page in pages:
         for contract in page.get("entities") or ():
             for period in contract.get("billingPeriods") or ():
                 starts = _as_instant(period.get("dateStart"))
@@ -572,7 +727,7 @@ def billing_period_charges(ctx: ExtractContext) -> Iterator[pa.Table]:
                 path = settings.BILLING_PERIOD.format(
                     contract_id=contract["id"], period_id=period["id"]
                 )
-                detail = ctx.client.request(settings.BILLING_PERIOD, path) or {}
+                detail = ctx.client.request(settings.BILLING_PERIOD, path, exact_numbers=True) or {}
                 rows.extend(records.billing_period_charge_rows(contract["id"], detail))
     rows = _unique(rows, ["billing_period_id", "charge_id"])
     if rows:
@@ -588,11 +743,25 @@ def invoices(ctx: ExtractContext) -> Iterator[Any]:
     """
     headers: list[dict[str, Any]] = []
     lines: list[dict[str, Any]] = []
-    for page in ctx.client.iter_after(settings.INVOICES):
+    try:
+        pages = list(
+            ctx.client.iter_after(
+                settings.INVOICES, page_size=settings.PAGE_SIZE_INVOICES, exact_numbers=True
+            )
+        )
+    except (PermissionDeniedError, EndpointNotFoundError) as exc:
+        raise _invoices_unavailable(exc) from exc
+    for page in pages:
         for invoice in page.get("entities") or ():
             headers.append(records.invoice_row(invoice))
             path = settings.INVOICE_LINES.format(invoice_id=invoice["id"])
-            for line_page in ctx.client.iter_after(settings.INVOICE_LINES, path):
+            line_pages = ctx.client.iter_after(
+                settings.INVOICE_LINES,
+                path,
+                page_size=settings.PAGE_SIZE_INVOICES,
+                exact_numbers=True,
+            )
+            for line_page in line_pages:
                 lines.extend(
                     records.invoice_line_row(invoice["id"], invoice.get("currencyIsoCode"), line)
                     for line in line_page.get("entities") or ()
@@ -602,6 +771,18 @@ def invoices(ctx: ExtractContext) -> Iterator[Any]:
     if lines:
         unique = _unique(lines, ["invoice_id", "line_id"])
         yield _mark(ctx.arrow("invoice_lines", unique), "invoice_lines")
+
+
+def _invoices_unavailable(exc: GenesysApiError) -> GenesysApiError:
+    """The invoice is required: without the (preview) invoices API, the CSV must be given."""
+    if isinstance(exc, PermissionDeniedError):
+        why = f"the OAuth client lacks {exc.permission or settings.INVOICES.permission}"
+    else:
+        why = "Genesys answered 404: the invoices API (a preview API) is not available to this org"
+    return GenesysApiError(
+        f"the vendor invoice cannot be read from the API ({why}); pass the invoice lines as a"
+        " file: --invoice-csv FILE (columns in docs/data-contract.md), or grant the permission"
+    )
 
 
 # ------------------------------------------------------------------------------------- files
@@ -663,6 +844,10 @@ def genesys_source(
     create_tables: Sequence[str] = (),
     progress: Any = None,
     client: Any = None,
+    participant_attributes: Sequence[str] | None = None,
+    cost_center_attribute: str | None = None,
+    reprocessing_margin_hours: float = settings.REPROCESSING_MARGIN_HOURS,
+    report: Any = None,
 ) -> list[DltResource]:
     """The Genesys Cloud source for one billing month (`YYYY-MM`).
 
@@ -672,6 +857,13 @@ def genesys_source(
     `voice_usage_data` (an Arrow table) add the hand-loaded CSV files; `create_tables` lists
     contract tables to create empty. `as_of` is the scd2 boundary of the directory tables and
     caps the extracted interval (default: now).
+
+    `participant_attributes` (dlt config `[sources.genesys] participant_attributes`, a list)
+    are the participant data names landed (default `Cost_Center`; every other attribute is
+    dropped); `cost_center_attribute` is the user custom attribute holding a cost center
+    (default `Cost_Center_ID`); `reprocessing_margin_hours` how long Genesys may still change
+    analytics data after it became available (default 48). `report` (an `ExtractReport`)
+    receives the watermarks and warnings of the run.
     """
     from ingestion.genesys.jobs import month_bounds
 
@@ -710,6 +902,14 @@ def genesys_source(
             lookback=timedelta(days=lookback_days),
             days_per_job=days_per_job,
             progress=progress,
+            cost_center_attribute=cost_center_attribute or settings.COST_CENTER_ATTRIBUTE,
+            participant_attributes=tuple(
+                settings.PARTICIPANT_ATTRIBUTES
+                if participant_attributes is None
+                else participant_attributes
+            ),
+            reprocessing_margin=timedelta(hours=reprocessing_margin_hours),
+            journal=report if report is not None else ExtractReport(),
         )
         factories: dict[str, tuple[Callable[[], Iterable[Any]], tuple[str, ...]]] = {
             "divisions": (lambda: divisions(ctx), ("divisions",)),
@@ -719,6 +919,7 @@ def genesys_source(
             "did_pools": (lambda: did_pools(ctx), ("did_pools",)),
             "license_definitions": (lambda: license_definitions(ctx), ("license_definitions",)),
             "license_users": (lambda: license_users(ctx), ("license_users",)),
+            "ivrs": (lambda: ivrs(ctx), ("ivrs", "ivr_dnis")),
             "conversations": (
                 lambda: conversations(ctx, conversation_page_size, conversation_fast_path),
                 CONVERSATION_TABLES,

@@ -19,6 +19,6 @@
 {%- endmacro %}
 
 {#- The raw contract's decimal types (ingestion/genesys/schema.py DECIMAL_TYPES). -#}
-{% macro type_money() -%}{{ fairshare.type_decimal(18, 6) }}{%- endmacro %}
-{% macro type_quantity() -%}{{ fairshare.type_decimal(20, 6) }}{%- endmacro %}
-{% macro type_rate() -%}{{ fairshare.type_decimal(12, 6) }}{%- endmacro %}
+{% macro type_money() -%}{{ fairshare.type_decimal(38, 18) }}{%- endmacro %}
+{% macro type_quantity() -%}{{ fairshare.type_decimal(38, 18) }}{%- endmacro %}
+{% macro type_rate() -%}{{ fairshare.type_decimal(38, 18) }}{%- endmacro %}

@@ -8,7 +8,11 @@
     - queue: the telecom cost of the trunk time it was responsible for;
     - DID: the ORPHAN telecom cost of the calls on the number;
     - OAuth client: its requests' share of the api_requests lines;
-    - conversation: its ORPHAN telecom cost (only conversations carrying some, or ambiguous ones).
+    - conversation: its ORPHAN telecom cost plus its ORPHAN share of the shared lines split by
+      interactions, handle time and bot time (platform fee, service credits, premier support, AI):
+      an IVR abandon counts one interaction nobody is responsible for, so it carries its part of
+      the platform fee as well as its telecom cents (shared_lines_cost; only conversations carrying
+      some cost, or ambiguous ones).
     KPI on every row: share_of_spend_allocated_by_tag = cents that reached a cost center through the
     line's own driver (allocation_rule 'driver') / all cents of the month; the rest was absorbed or
     redistributed as ORPHAN, or was a zero-driver line.
@@ -75,6 +79,11 @@ line_weights as (
 
 allocations as (
     select * from {{ ref('int_invoice_line_allocations_rounded') }}
+),
+
+interactions as (
+    select * from {{ ref('int_interactions_attributed_to_cost_centers') }}
+    where billing_month = {{ fairshare.allocation_month() }}
 ),
 
 -- the display cost (micro-units of money) of each line x cost center bucket
@@ -235,7 +244,8 @@ user_rows as (
         flagged_users.is_ambiguous,
         coalesce({{ fairshare.scaled_to_decimal('user_licence_costs.cost_micro', 6) }}, 0)
         + coalesce({{ fairshare.scaled_to_decimal('user_concurrency_costs.cost_micro', 6) }}, 0)
-        + coalesce(responsible_costs.allocated_amount, 0) as carried_cost
+        + coalesce(responsible_costs.allocated_amount, 0) as carried_cost,
+        cast(0 as {{ fairshare.type_decimal(38, 6) }}) as shared_lines_cost
     from flagged_users
     left join user_licence_costs
         on flagged_users.user_id = user_licence_costs.user_id
@@ -269,7 +279,8 @@ queue_rows as (
         queue_versions.tag_rule,
         queue_versions.cost_center_code,
         coalesce(queue_versions.is_ambiguous, false) as is_ambiguous,
-        coalesce(responsible_costs.allocated_amount, 0) as carried_cost
+        coalesce(responsible_costs.allocated_amount, 0) as carried_cost,
+        cast(0 as {{ fairshare.type_decimal(38, 6) }}) as shared_lines_cost
     from queue_versions
     left join responsible_costs
         on
@@ -313,7 +324,8 @@ did_rows as (
         did_versions.tag_rule,
         did_versions.cost_center_code,
         false as is_ambiguous,
-        coalesce(did_orphan_costs.allocated_amount, 0) as carried_cost
+        coalesce(did_orphan_costs.allocated_amount, 0) as carried_cost,
+        cast(0 as {{ fairshare.type_decimal(38, 6) }}) as shared_lines_cost
     from did_versions
     left join did_orphan_costs
         on did_versions.phone_number = did_orphan_costs.did
@@ -342,7 +354,8 @@ oauth_rows as (
         coalesce(sum({{ fairshare.scaled_to_decimal(
             fairshare.mul_div('api_line_totals.amount_cents * 10000', 'oauth_requests.request_count', 'api_line_totals.driver_weight_total'),
             6
-        ) }}), 0) as carried_cost
+        ) }}), 0) as carried_cost,
+        cast(0 as {{ fairshare.type_decimal(38, 6) }}) as shared_lines_cost
     from oauth_requests
     left join api_line_totals
         on 1 = 1
@@ -366,21 +379,76 @@ conversation_orphan_costs as (
     {{ fairshare.orphan_telecom_cost_by('conversation_orphan_weights', 'conversation_id') }}
 ),
 
-conversation_rows as (
+-- the lines split by interactions, handle time and bot time, whose ORPHAN part comes from conversations
+shared_lines as (
+    select distinct
+        invoice_id,
+        invoice_line_id,
+        allocation_method,
+        amount_cents,
+        driver_weight_total
+    from bucket_costs
+    where allocation_method in ('pro_rata_interactions', 'pro_rata_handle_time', 'ai_usage')
+),
+
+conversation_orphan_shares as (
     select
-        'conversation' as object_kind,
-        conversations.conversation_id as object_id,
-        conversations.dialled_did as object_name,
+        conversation_id,
+        sum({{ fairshare.int_wide('interaction_share_ppb') }}) as interaction_ppb,
+        sum({{ fairshare.int_wide('handled_ms') }}) as handled_ms,
+        sum({{ fairshare.int_wide('coalesce(bot_ms, 0)') }}) as bot_ms
+    from interactions
+    where {{ fairshare.orphan_code('cost_center_code') }} = 'ORPHAN'
+    group by 1
+),
+
+conversation_shared_costs as (
+    select
+        conversation_orphan_shares.conversation_id,
+        {{ fairshare.scaled_to_decimal(
+            'sum(' ~ fairshare.mul_div(
+                'shared_lines.amount_cents * 10000',
+                "case shared_lines.allocation_method when 'pro_rata_interactions' then "
+                ~ "conversation_orphan_shares.interaction_ppb when 'pro_rata_handle_time' then "
+                ~ "conversation_orphan_shares.handled_ms else conversation_orphan_shares.bot_ms end",
+                'shared_lines.driver_weight_total'
+            ) ~ ')', 6
+        ) }} as allocated_amount
+    from conversation_orphan_shares
+    cross join shared_lines
+    group by 1
+),
+
+conversation_costs as (
+    select
+        conversations.conversation_id,
+        conversations.dialled_did,
         conversations.tag_rule,
         conversations.cost_center_code,
         coalesce(conversations.is_ambiguous, false) as is_ambiguous,
-        coalesce(conversation_orphan_costs.allocated_amount, 0) as carried_cost
+        coalesce(conversation_orphan_costs.allocated_amount, 0) as telecom_cost,
+        coalesce(conversation_shared_costs.allocated_amount, 0) as shared_lines_cost
     from conversations
     left join conversation_orphan_costs
         on conversations.conversation_id = conversation_orphan_costs.conversation_id
+    left join conversation_shared_costs
+        on conversations.conversation_id = conversation_shared_costs.conversation_id
+),
+
+conversation_rows as (
+    select
+        'conversation' as object_kind,
+        conversation_id as object_id,
+        dialled_did as object_name,
+        tag_rule,
+        cost_center_code,
+        is_ambiguous,
+        telecom_cost + shared_lines_cost as carried_cost,
+        cast(shared_lines_cost as {{ fairshare.type_decimal(38, 6) }}) as shared_lines_cost
+    from conversation_costs
     where
-        (conversations.tag_rule = 'untagged' and coalesce(conversation_orphan_costs.allocated_amount, 0) <> 0)
-        or coalesce(conversations.is_ambiguous, false)
+        (tag_rule = 'untagged' and telecom_cost + shared_lines_cost <> 0)
+        or is_ambiguous
 ),
 
 -- the month
@@ -399,7 +467,12 @@ month_row as (
         cast(null as {{ dbt.type_string() }}) as tag_rule,
         cast(null as {{ dbt.type_string() }}) as cost_center_code,
         false as is_ambiguous,
-        {{ fairshare.scaled_to_decimal('coalesce(total_cents - by_tag_cents, 0)', 2) }} as carried_cost
+        -- decimal(38, 6) like the other rows: a union with a (38, 2) column would round them all to cents
+        cast(
+            {{ fairshare.scaled_to_decimal('coalesce(total_cents - by_tag_cents, 0)', 2) }}
+            as {{ fairshare.type_decimal(38, 6) }}
+        ) as carried_cost,
+        cast(0 as {{ fairshare.type_decimal(38, 6) }}) as shared_lines_cost
     from spend
 ),
 
@@ -427,6 +500,7 @@ final as (
         unioned.cost_center_code,
         unioned.is_ambiguous,
         cast(unioned.carried_cost as {{ fairshare.type_decimal(18, 6) }}) as cost,  -- noqa: RF04
+        cast(unioned.shared_lines_cost as {{ fairshare.type_decimal(18, 6) }}) as shared_lines_cost,
         case
             when spend.total_cents > 0
                 then {{ fairshare.ppb_to_share(fairshare.share_ppb('spend.by_tag_cents', 'spend.total_cents')) }}

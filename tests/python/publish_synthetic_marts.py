@@ -21,6 +21,16 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+# the publishing configuration the publisher reads from the warehouse's `config` schema
+CONFIG_SEEDS = [
+    "focus_charge_categories",
+    "billing_accounts",
+    "gl_companies",
+    "gl_cost_center_companies",
+    "gl_account_map",
+    "gl_exchange_rates",
+]
 MONTH = "2026-10"
 PREVIOUS_MONTH = "2026-09"
 MODE = "showback"
@@ -60,6 +70,15 @@ VENDOR_LINES: list[tuple[str, str, str, str, str, str, str, str]] = [
     ("GC-PLATFORM", "Service credit (platform outage 2026-10-07)", "platform_shared", "pro_rata_interactions", "interactions", "interaction", "1", "-150.00"),
     ("GC-SPEECH-AN", "Speech and Text Analytics", "ai", "ai_usage", "analysed minutes", "minute", "0", "120.00"),
 ]
+
+# the vendor's unit of measure per SKU (the raw invoice lines)
+VENDOR_UNITS = {
+    "GC-CX1-NAMED": "user", "GC-CX2-NAMED": "user", "GC-COMM-NAMED": "user", "GC-CX3-CONC": "user",
+    "GC-CX3-CONC-OVG": "user", "GCV-TF-IN": "minute", "GCV-LOCAL-IN": "minute",
+    "GCV-DOM-OUT": "minute", "GCV-INTL-OUT": "minute", "GC-API-OD": "1000 requests",
+    "GC-AI-TOKENS": "token", "GC-PLATFORM": "month", "GC-SUPPORT-PREM": "month",
+    "GC-WEM-ADDON": "month", "GC-DID-RENTAL": "number", "GC-SPEECH-AN": "minute",
+}
 
 TELECOM_SKU = {
     ("toll_free", "inbound"): "GCV-TF-IN",
@@ -120,7 +139,7 @@ INVOICE_LINE_COLUMNS = """
     cost_center_name varchar, department_head varchar, cost_category varchar, product_sku varchar,
     product_name varchar, allocation_method varchar, product_allocation_method varchar,
     allocation_rule varchar, driver_name varchar, driver_unit varchar,
-    driver_quantity decimal(38, 6), driver_total decimal(38, 6), share decimal(38, 9),
+    driver_quantity decimal(38, 9), driver_total decimal(38, 9), share decimal(38, 9),
     amount decimal(18, 2), amount_cents bigint, vendor_line_amount decimal(18, 2),
     vendor_line_quantity decimal(20, 6), measured_quantity decimal(38, 6), currency varchar,
     mode varchar, explanation varchar
@@ -145,7 +164,7 @@ def _split(total: Decimal, weights: dict[str, Decimal]) -> dict[str, Decimal]:
 
 
 def _money(d: Decimal) -> str:
-    return f"${d:,.2f}" if d >= 0 else f"-${-d:,.2f}"
+    return f"USD {d:,.2f}"
 
 
 def _segments(rng: random.Random, month_start: datetime, n_conv: int) -> list[list]:
@@ -248,7 +267,7 @@ def _allocate(month: str, segments: list[list], scale: Decimal) -> list[tuple]:
                             Decimal("0.000001"))]
                     )  # fmt: skip
         if not weights:  # zero driver: the whole line to the overhead account
-            text = f"No usage was measured this month for {name}, so the whole line of "
+            text = f"{name} — no usage was measured this month ({drv}), so the whole line of "
             rows.append(
                 (billing_month, invoice_id(month), line_id, OVERHEAD, cc[OVERHEAD][1],
                  cc[OVERHEAD][2], cat, sku, name, "zero_driver_overhead", method, "zero_driver",
@@ -265,8 +284,11 @@ def _allocate(month: str, segments: list[list], scale: Decimal) -> list[tuple]:
             pct = (share * 100).quantize(Decimal("0.01"))
             owner = OVERHEAD if code == ORPHAN else code
             alloc = "orphan_absorb" if code == ORPHAN else method
-            lead = "Unattributed share of " if code == ORPHAN else ""
-            expl = f"{lead}{drv}: {q:,.1f} of {total_q:,.1f} {unit} ({pct}%) of {_money(amount)}."
+            lead = " nobody is responsible for" if code == ORPHAN else ""
+            expl = (
+                f"{name} — {drv}{lead}: {q:,.1f} of {total_q:,.1f} {unit} ({pct}%) of "
+                f"{_money(amount)}."
+            )
             rows.append(
                 (billing_month, invoice_id(month), line_id, owner, cc[owner][1], cc[owner][2], cat,
                  sku, name, alloc, method, "driver", drv, unit, q,
@@ -320,10 +342,26 @@ def build_synthetic_warehouse(path: Path, *, seed: int = 7, conversations: int =
             currency_iso_code varchar, payment_status varchar, amount decimal(18, 6),
             source varchar)"""
     )
+    con.execute(
+        """create table genesys_raw.invoice_lines (invoice_id varchar, line_id varchar,
+            product_sku varchar, product_name varchar, date_start date, date_end date,
+            quantity decimal(20, 6), unit_of_measure varchar, amount decimal(18, 6),
+            currency varchar)"""
+    )
     for month, (start, n_conv, scale) in months.items():
         segments = _segments(rng, start, n_conv)
         lines = _allocate(month, segments, scale)
         _insert(con, "marts.invoice_lines", lines)
+        vendor = sorted({(r[1], r[2], r[7], r[8], r[20], r[19]) for r in lines})
+        end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        _insert(
+            con,
+            "genesys_raw.invoice_lines",
+            [
+                (inv, line, sku, name, start.date(), end.date(), qty, VENDOR_UNITS[sku], amt, "USD")
+                for inv, line, sku, name, qty, amt in vendor
+            ],
+        )
         _insert(con, "marts.fct_segment_costs", [(start.date(), *s) for s in segments])
         total = sum({(r[1], r[2]): r[19] for r in lines}.values())
         _insert(
@@ -398,8 +436,21 @@ def build_synthetic_warehouse(path: Path, *, seed: int = 7, conversations: int =
                 name = f"{code.title()} User {n:03d}"
                 named.append((oct1, f"u-{n:03d}", name, code, LICENCE_ID[sku], sku, Decimal(1)))
     _insert(con, "marts.fct_named_users", named)
+    load_config_seeds(con)
     con.close()
     return path
+
+
+def load_config_seeds(con: duckdb.DuckDBPyConnection, seeds: Path = SEEDS) -> None:
+    """The publishing seeds of the repository (as `dbt seed` loads them) into schema `config`."""
+    con.execute("create schema if not exists config")
+    for name in CONFIG_SEEDS:
+        con.execute(f"drop table if exists config.{name}")
+        con.execute(
+            f"create table config.{name} as select * from read_csv(?, header = true, "
+            "all_varchar = true)",
+            [str(seeds / f"{name}.csv")],
+        )
 
 
 def vendor_total(path: Path, month: str = MONTH) -> Decimal:

@@ -18,6 +18,7 @@ import pytest
 from conftest import SANDBOX_CONVERSATIONS, SANDBOX_MONTH, SANDBOX_SEED
 
 from fairshare.sandbox.generator import generate
+from ingestion.genesys.arrow_tables import json_number
 from ingestion.genesys.schema import INVOICE_CSV_COLUMNS, VOICE_USAGE_CSV_COLUMNS
 
 MONTH_START = datetime(2026, 10, 1, tzinfo=UTC)
@@ -234,10 +235,18 @@ class Dataset:
     logged: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     def json(self, name: str) -> Any:
-        return json.loads((self.root / name).read_text(encoding="utf-8"))
+        return _read_json(self.root / name)
 
     def conversation(self, cid: str) -> dict[str, Any]:
         return next(c for c in self.conversations if c["conversationId"] == cid)
+
+
+def _read_json(path: Path) -> Any:
+    """JSON as the loader reads it: numbers with a fraction as exact decimals of their text
+    (float artefacts of the wire rounded off as `json_number` does)."""
+    return json.loads(
+        path.read_text(encoding="utf-8"), parse_float=lambda s: json_number(Decimal(s), 18)
+    )
 
 
 def load(root: Path) -> Dataset:
@@ -248,7 +257,7 @@ def load(root: Path) -> Dataset:
             lines += 1
             files[conv["conversationId"]] = path.stem
             conversations.append(conv)
-    read = lambda name: json.loads((root / name).read_text(encoding="utf-8"))  # noqa: E731
+    read = lambda name: _read_json(root / name)  # noqa: E731
     invoice = read("billing/invoices.json")[0]
     details = [json.loads(x) for x in (root / "user_details.jsonl").read_text().splitlines()]
     with (root / "voice_usage.csv").open(encoding="utf-8", newline="") as fh:
@@ -394,7 +403,9 @@ def test_directory_usage_and_billing_use_genesys_field_names(ds: Dataset) -> Non
         for item in detail["routingStatus"]:
             assert set(item) <= ROUTING_KEYS and item["routingStatus"] in ROUTING_STATUSES
     for row in ds.api:
-        assert set(row) == API_USAGE_KEYS and set(row["oauthClient"]) == {"id", "name"}
+        # the usage job groups by OauthClientId: the client's id only, the day a date
+        assert set(row) == API_USAGE_KEYS and set(row["oauthClient"]) == {"id"}
+        assert len(row["date"]) == 10
         assert row["requestCount"] == row["status200"] + row["status429"]
     for contract in ds.json("billing/contracts.json"):
         assert set(contract) <= CONTRACT_KEYS
@@ -474,7 +485,15 @@ def test_dids_cover_owner_types_and_number_kinds(ds: Dataset) -> None:
     assert {"USER", "IVR_CONFIG", "GROUP"} <= owner_types
     numbers = {d["phoneNumber"]: d for d in ds.dids}
     main = numbers["+18005550100"]
-    assert main["ownerType"] == "IVR_CONFIG" and main["owner"]["name"] == "Main IVR"
+    # the owner is the IVR configuration (named apart from its flow), which routes to Main IVR
+    assert main["ownerType"] == "IVR_CONFIG" and main["owner"]["name"] == "Main number routing"
+    ivrs = {i["id"]: i for i in ds.json("ivrs.json")}
+    ivr = ivrs[main["owner"]["id"]]
+    assert ivr["name"] == "Main number routing" and ivr["openHoursFlow"]["name"] == "Main IVR"
+    assert "+18005550100" in ivr["dnis"]
+    routed = {n for i in ivrs.values() for n in i["dnis"]}
+    assert routed == {d["phoneNumber"] for d in ds.dids if d.get("ownerType") == "IVR_CONFIG"}
+    assert all(i["name"] != i["openHoursFlow"]["name"] for i in ivrs.values())
     assert any(n.startswith(("+1888", "+1877")) for n in numbers)
     assert {n[:3] for n in numbers} >= {"+44", "+33", "+49", "+16", "+12"}
     pools = {p["name"]: p for p in ds.json("didpools.json")}
@@ -801,7 +820,12 @@ def test_invoice_quantities_follow_from_usage(ds: Dataset) -> None:
     assert Decimal(lines["GC-CREDIT"]["amount"]) < 0
     total = sum(Decimal(line["amount"]) for line in ds.invoice_lines)
     assert Decimal(ds.invoice["amount"]) == total
-    assert all(len(line["amount"].split(".")[1]) == 2 for line in ds.invoice_lines)
+    # JSON numbers in cents once the wire's float artefacts are removed; quantities integers
+    assert all(
+        Decimal(line["amount"]) == Decimal(line["amount"]).quantize(Decimal("0.01"))
+        for line in ds.invoice_lines
+    )
+    assert all(isinstance(line["quantity"], int) for line in ds.invoice_lines)
     # telecom: minutes and cost of the voice usage legs per product
     seconds: Counter[str] = Counter()
     cost: dict[str, Decimal] = defaultdict(Decimal)
@@ -810,7 +834,10 @@ def test_invoice_quantities_follow_from_usage(ds: Dataset) -> None:
         seconds[sku] += int(row["billed_seconds"])
         cost[sku] += Decimal(row["cost"])
     for sku in ("GCV-TF-IN", "GCV-LOCAL-IN", "GCV-DOM-OUT", "GCV-INTL-OUT"):
-        assert Decimal(lines[sku]["quantity"]) == Decimal(seconds[sku]) / 60
+        # whole minutes (the invoice's integer quantity), half up
+        assert Decimal(lines[sku]["quantity"]) == (Decimal(seconds[sku]) / 60).quantize(
+            Decimal(1), rounding=ROUND_HALF_UP
+        )
         assert Decimal(lines[sku]["amount"]) == cost[sku].quantize(
             Decimal("0.01"), rounding=ROUND_HALF_UP
         )
@@ -830,7 +857,7 @@ def test_invoice_quantities_follow_from_usage(ds: Dataset) -> None:
     peak = int(lines["GC-CX3-CONC"]["quantity"]) + int(lines["GC-CX3-CONC-OVG"]["quantity"])
     pool = 182_000 * peak + 140_000 * (named["cloudCX1"] + named["cloudCX2"])
     requests = sum(r["requestCount"] for r in ds.api)
-    assert Decimal(lines["GC-API-OD"]["quantity"]) == Decimal(max(0, requests - pool)) / 1000
+    assert lines["GC-API-OD"]["quantity"] == max(0, requests - pool)  # requests (Transaction)
     # AI tokens: bot minutes / 17 above 5 tokens per contracted concurrent user
     bot_ms = sum(
         ms(seg["segmentEnd"]) - ms(seg["segmentStart"])
@@ -851,12 +878,18 @@ def test_invoice_csv_mirrors_the_api_lines(ds: Dataset) -> None:
     assert tuple(rows[0]) == INVOICE_CSV_COLUMNS
     assert [r["line_id"] for r in rows] == [line["id"] for line in ds.invoice_lines]
     for row, line in zip(rows, ds.invoice_lines, strict=True):
-        assert (row["sku"], row["quantity"], row["amount"], row["invoice_id"]) == (
+        assert (
+            row["sku"],
+            Decimal(row["quantity"]),
+            Decimal(row["amount"]),
+            row["invoice_id"],
+        ) == (
             line["product"]["sku"],
-            line["quantity"],
-            line["amount"],
+            Decimal(line["quantity"]),
+            Decimal(line["amount"]),
             ds.invoice["id"],
         )
+        assert len(row["amount"].split(".")[1]) == 2  # the CSV keeps exact cents text
 
 
 def test_expected_counts_match_the_files(ds: Dataset) -> None:

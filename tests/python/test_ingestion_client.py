@@ -175,7 +175,18 @@ def test_403_without_a_named_permission_uses_the_endpoint_table() -> None:
     response = requests.Response()
     response.status_code = 403
     response._content = b'{"message": "Forbidden", "code": "forbidden", "status": 403}'
-    confirmed = _permission_error(settings.QUEUES, "GET /api/v2/routing/queues", response)
-    assert "routing:queue:view" in str(confirmed) and "unconfirmed" not in str(confirmed)
-    unconfirmed = _permission_error(settings.USERS, "GET /api/v2/users", response)
-    assert "directory:user:view" in str(unconfirmed) and "unconfirmed" in str(unconfirmed)
+    queues = _permission_error(settings.QUEUES, "GET /api/v2/routing/queues", response)
+    assert "routing:queue:view" in str(queues) and queues.permission == "routing:queue:view"
+    # the SDK's names (issue 12): billing, API usage and licence definitions
+    billing = _permission_error(
+        settings.INVOICES, "GET /api/v2/billing/contracts/invoices", response
+    )
+    assert "billing:subscription:view" in str(billing)
+    usage = _permission_error(
+        settings.USAGE_JOBS, "POST /api/v2/usage/aggregates/query/jobs", response
+    )
+    assert "usage:organization:view" in str(usage)
+    licences = _permission_error(
+        settings.LICENSE_DEFINITIONS, "GET /api/v2/license/definitions", response
+    )
+    assert "authorization:grant:add or authorization:license:view" in str(licences)

@@ -129,7 +129,9 @@ def _conversation(end: str | None = "2026-10-14T09:05:00.000Z") -> dict[str, Any
 
 @pytest.fixture
 def privacy() -> PrivacyFilter:
-    return PrivacyFilter(PiiHasher("k"), {"+18005550100"}, "US")
+    return PrivacyFilter(
+        PiiHasher("k"), {"+18005550100"}, "US", allowed_attributes=("Cost_Center", "Language")
+    )
 
 
 def test_one_row_per_conversation_participant_session_segment(privacy: PrivacyFilter) -> None:
@@ -177,6 +179,33 @@ def test_participants_and_attributes(privacy: PrivacyFilter) -> None:
         for a in rows["conversation_participant_attributes"]
     }
     assert attributes == {("p-ivr", "Cost_Center"): "SALES", ("p-ivr", "Language"): "en"}
+
+
+def test_participant_attributes_outside_the_allow_list_never_land() -> None:
+    """Issue 12 item 7: an e-mail under `Contact`, a name under `Account_Holder`, a phone inside
+    `Notes` are dropped; only the configured names (default Cost_Center) land, on both paths."""
+    conversation = _conversation()
+    conversation["participants"][1]["attributes"] = {
+        "Cost_Center": "SALES",
+        "Contact": "jane.doe@example.com",
+        "Account_Holder": "Jane Doe",
+        "Notes": "call back on +1 317 555 0123 after 5pm",
+    }
+    default = PrivacyFilter(PiiHasher("k"), set(), "US")
+    rows = flatten_conversations([conversation], default)["conversation_participant_attributes"]
+    assert [(r["attribute_name"], r["attribute_value"]) for r in rows] == [("Cost_Center", "SALES")]
+    assert default.dropped_attributes == {"Contact", "Account_Holder", "Notes"}
+    page, _ = read_results_page(_page([orjson.dumps(conversation)]))
+    assert page.arrow is not None
+    fast = ArrowConversationFlattener(PrivacyFilter(PiiHasher("k"), set(), "US"))
+    landed = fast.flatten(page.arrow, set())["conversation_participant_attributes"]
+    assert landed["attribute_name"].to_pylist() == ["Cost_Center"]
+    assert landed["attribute_value"].to_pylist() == ["SALES"]
+    # a name added to the configuration lands (compared case-insensitively)
+    notes = PrivacyFilter(PiiHasher("k"), set(), "US", allowed_attributes=("cost_center", "NOTES"))
+    rows = flatten_conversations([conversation], notes)["conversation_participant_attributes"]
+    values = {r["attribute_name"]: r["attribute_value"] for r in rows}
+    assert values["Cost_Center"] == "SALES" and set(values) == {"Cost_Center", "Notes"}
 
 
 def test_sessions_hash_customer_numbers_and_keep_org_dids(privacy: PrivacyFilter) -> None:
@@ -305,7 +334,9 @@ def test_pages_the_fast_path_cannot_take_fall_back_to_the_reference() -> None:
     page, _ = read_results_page(_page([orjson.dumps(numeric_attribute)]))
     assert page.arrow is not None
     seen: set[str] = set()
-    fast = ArrowConversationFlattener(PrivacyFilter(PiiHasher("k"), set(), "US"))
+    fast = ArrowConversationFlattener(
+        PrivacyFilter(PiiHasher("k"), set(), "US", allowed_attributes=("Priority",))
+    )
     with pytest.raises(NotArrowable):
         fast.flatten(page.arrow, seen)
     assert seen == set()  # a declined page leaves the conversations to the reference path

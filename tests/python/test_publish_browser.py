@@ -175,7 +175,7 @@ def test_drill_down_from_overview_to_a_conversation(
     watched.goto(site / "methodology.html")
     assert page.locator("section[id] h2").count() >= 8
     watched.shot(tmp_path, "methodology")
-    watched.goto(site / "invoices" / f"FS-{MONTH}-SALES.html")
+    watched.goto(site / "invoices" / f"FS-{MONTH}-SALES-R1.html")
     assert watched.value("#invoice-total") == _one(
         warehouse,
         f"select sum(amount) from marts.invoice_lines where {month} and cost_center_code = 'SALES'",

@@ -1,4 +1,5 @@
-"""Internal invoices, the combined CSV and the GL journal, published from synthetic marts."""
+"""Internal invoices and the combined CSV, published from synthetic marts (the GL journal:
+test_publish_journal.py, spreadsheet safety: test_publish_csv_safety.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ import pytest
 from markupsafe import escape
 from publish_synthetic_marts import (
     MONTH,
-    OVERHEAD,
     build_synthetic_warehouse,
     synthetic_publication,
     vendor_total,
@@ -23,9 +23,15 @@ from publish_synthetic_marts import (
 
 from fairshare.publish import PublishError, publish
 from fairshare.publish.data import load_month
-from fairshare.publish.invoices import build_invoices
-from fairshare.publish.journal import MEMO, POST
-from fairshare.publish.money import fmt_money, largest_remainder, to_decimal
+from fairshare.publish.invoices import build_invoices, invoice_number
+from fairshare.publish.journal import POST
+from fairshare.publish.money import fmt_iso, fmt_money, largest_remainder, to_decimal
+
+NUMBER = "FS-{month}-{code}-R1"
+
+
+def _number(code: str) -> str:
+    return NUMBER.format(month=MONTH, code=code)
 
 
 @pytest.fixture(scope="session")
@@ -61,27 +67,30 @@ def test_one_html_pdf_and_csv_per_cost_center(published: tuple) -> None:
     _, out, result = published
     invoices = out / MONTH / "invoices"
     for code in result.invoice_totals:
-        stem = invoices / f"FS-{MONTH}-{code}"
         for ext in ("html", "pdf", "csv"):
-            path = stem.with_suffix(f".{ext}")
+            path = invoices / f"{_number(code)}.{ext}"
             assert path in result.files, path
             assert path.stat().st_size > 500, path
-        pdf = stem.with_suffix(".pdf").read_bytes()
+        pdf = (invoices / f"{_number(code)}.pdf").read_bytes()
         assert pdf.startswith(b"%PDF-")
         assert pdf.rstrip().endswith(b"%%EOF")
 
 
 def test_invoice_html_header_lines_and_total(published: tuple) -> None:
     warehouse, out, result = published
-    html = (out / MONTH / "invoices" / f"FS-{MONTH}-SALES.html").read_text(encoding="utf-8")
+    html = (out / MONTH / "invoices" / f"{_number('SALES')}.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in html
     assert "@page" in html and "<link" not in html and "<script" not in html  # self-contained
-    assert f"FS-{MONTH}-SALES" in html
+    assert _number("SALES") in html
     assert "Dana Whitfield" in html and "1 Oct 2026 – 31 Oct 2026" in html
     assert ">SHOWBACK<" in html and "No money moves" in html
+    # an issue date (the vendor invoice's date: the synthetic one is 10 Nov 2026) and the currency
+    assert '<dd id="issue-date">10 Nov 2026</dd>' in html
+    assert '<dd id="invoice-currency">USD</dd>' in html and "Amount (USD)" in html
     total = result.invoice_totals["SALES"]
     assert f'id="invoice-total" data-value="{total}"' in html
-    assert fmt_money(total) in html
+    assert fmt_iso(total, "USD") in html
+    assert "$" not in html  # ISO codes, never an ambiguous symbol
     # lines grouped by category, each with its explanation, subtotals that add up to the total
     with duckdb.connect(str(warehouse), read_only=True) as con:
         rows = con.execute(
@@ -90,7 +99,8 @@ def test_invoice_html_header_lines_and_total(published: tuple) -> None:
         ).fetchall()
     subtotals: dict[str, Decimal] = defaultdict(Decimal)
     for category, amount, explanation in rows:
-        subtotals[category] += amount
+        if amount != 0:
+            subtotals[category] += amount
         assert str(escape(explanation)) in html
     shown = re.findall(r'<tr class="subtotal-row"><td colspan="5">[^<]*</td><td class="num" '
                        r'data-value="([-0-9.]+)"', html)  # fmt: skip
@@ -99,40 +109,119 @@ def test_invoice_html_header_lines_and_total(published: tuple) -> None:
     assert "How these amounts were calculated" in html
 
 
+def test_invoices_read_without_questions(published: tuple) -> None:
+    """No file path, no spurious decimals on counts, the vendor's wording of each product."""
+    _, out, result = published
+    for code in result.invoice_totals:
+        html = (out / MONTH / "invoices" / f"{_number(code)}.html").read_text(encoding="utf-8")
+        assert "seeds/" not in html and ".csv" not in html, code
+        # a count of whole users, requests or cost centers is never shown as "7.0"
+        counted = r">[0-9,]+\.0<span class=\"unit\">(users?|requests?|departments?|cost centers?)<"
+        assert not re.search(counted, html), code
+        assert re.search(r">[0-9]+<span class=\"unit\">users?<", html), code
+
+
+def test_lines_of_zero_are_listed_apart_with_their_reason(tmp_path: Path) -> None:
+    warehouse = build_synthetic_warehouse(tmp_path / "warehouse.duckdb", conversations=60)
+    reason = "API On-Demand Charge — API requests: none of the 35,000 requests this month."
+    with duckdb.connect(str(warehouse)) as con:  # move Finance's API cents to Sales: same money
+        (cents,) = con.execute(
+            "select amount from marts.invoice_lines where cost_center_code = 'FINANCE' "
+            "and product_sku = 'GC-API-OD' and billing_month = date '2026-10-01'"
+        ).fetchone()
+        con.execute(
+            "update marts.invoice_lines set amount = amount + ? where cost_center_code = 'SALES' "
+            "and product_sku = 'GC-API-OD' and billing_month = date '2026-10-01'",
+            [cents],
+        )
+        con.execute(
+            "update marts.invoice_lines set amount = 0, driver_quantity = 0, explanation = ? "
+            "where cost_center_code = 'FINANCE' and product_sku = 'GC-API-OD' "
+            "and billing_month = date '2026-10-01'",
+            [reason],
+        )
+        # a 0.00 row beside Finance's money on the same vendor line says nothing: CSV only
+        con.execute(
+            "insert into marts.invoice_lines select * replace ('orphan_redistribute' "
+            "as allocation_method, 0 as amount, 0 as amount_cents, "
+            "'zero beside money' as explanation) "
+            "from marts.invoice_lines where cost_center_code = 'FINANCE' "
+            "and product_sku = 'GC-PLATFORM' and amount > 0 and billing_month = date '2026-10-01'"
+        )
+    result = publish(
+        require_passing_build=False,
+        month=MONTH,
+        out_dir=tmp_path / "out",
+        duckdb_path=warehouse,
+        pdf=False,
+    )
+    invoices = tmp_path / "out" / MONTH / "invoices"
+    html = (invoices / f"{_number('FINANCE')}.html").read_text(encoding="utf-8")
+    lines_table = html[html.index('class="lines-table"') : html.index('class="total-table"')]
+    assert "GC-API-OD" not in lines_table  # not among the lines that carry money
+    not_charged = html[html.index('id="not-charged-title"') :]
+    assert str(escape(reason)) in not_charged.split("</section>")[0]
+    assert "zero beside money" not in html
+    rows = _read_csv(invoices / f"{_number('FINANCE')}.csv")  # the CSV keeps every row
+    assert any(r["product_sku"] == "GC-API-OD" and r["amount"] == "0.00" for r in rows)
+    assert any(r["explanation"] == "zero beside money" for r in rows)
+    assert sum(Decimal(r["amount"]) for r in rows) == result.invoice_totals["FINANCE"]
+
+
 def test_invoice_csvs_add_up(published: tuple) -> None:
     warehouse, out, result = published
     invoices = out / MONTH / "invoices"
     for code, total in result.invoice_totals.items():
-        rows = _read_csv(invoices / f"FS-{MONTH}-{code}.csv")
+        rows = _read_csv(invoices / f"{_number(code)}.csv")
         assert {r["cost_center_code"] for r in rows} == {code}
+        assert {r["invoice_number"] for r in rows} == {_number(code)}
+        assert {r["issue_date"] for r in rows} == {"2026-11-10"}
         assert sum(Decimal(r["amount"]) for r in rows) == total
         assert all(r["mode"] == "SHOWBACK" for r in rows)
     combined = _read_csv(invoices / f"invoice-lines-{MONTH}.csv")
     assert sum(Decimal(r["amount"]) for r in combined) == vendor_total(warehouse)
     assert len(combined) == sum(
-        len(_read_csv(invoices / f"FS-{MONTH}-{c}.csv")) for c in result.invoice_totals
+        len(_read_csv(invoices / f"{_number(c)}.csv")) for c in result.invoice_totals
     )
 
 
-def test_gl_journal_balances_and_is_a_memo_in_showback(published: tuple) -> None:
-    _, out, result = published
-    rows = _read_csv(out / MONTH / "invoices" / f"gl-journal-{MONTH}.csv")
-    debit = sum(Decimal(r["debit"] or 0) for r in rows)
-    credit = sum(Decimal(r["credit"] or 0) for r in rows)
-    assert debit == credit > 0
-    assert {r["posting_status"] for r in rows} == {MEMO}
-    assert {r["journal_id"] for r in rows} == {f"FS-JE-{MONTH}-MEMO"}
-    # each department's debits to its own account equal its invoice; IT is credited the sum
-    by_cc: dict[str, Decimal] = defaultdict(Decimal)
+def test_csv_drivers_are_exact(published: tuple) -> None:
+    """Driver columns carry the warehouse's exact value, not a rounded or padded one."""
+    warehouse, out, _ = published
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        expected = {
+            (code, line, method): (quantity, total)
+            for code, line, method, quantity, total in con.execute(
+                "select cost_center_code, invoice_line_id, allocation_method, driver_quantity, "
+                "driver_total from marts.invoice_lines where billing_month = date '2026-10-01'"
+            ).fetchall()
+        }
+    rows = _read_csv(out / MONTH / "invoices" / f"invoice-lines-{MONTH}.csv")
     for r in rows:
-        if r["debit"]:
-            by_cc[r["cost_center_code"]] += Decimal(r["debit"])
-    expected = {k: v for k, v in result.invoice_totals.items() if k != OVERHEAD}
-    assert dict(by_cc) == expected
-    credits = [r for r in rows if r["credit"]]
-    assert {r["account"] for r in credits} == {"6900-IT-OVH"}
-    assert {r["account"] for r in rows if r["cost_center_code"] == "SALES"} == {"6100-SALES"}
-    assert sum(Decimal(r["credit"]) for r in credits) == sum(expected.values())
+        quantity, total = expected[
+            (r["cost_center_code"], r["vendor_line_id"], r["allocation_method"])
+        ]
+        for text, value in ((r["driver_quantity"], quantity), (r["driver_total"], total)):
+            assert (text == "") == (value is None)
+            if value is not None:
+                assert Decimal(text) == value
+                assert not text.endswith("0") or "." not in text  # no padding zeros
+
+
+def test_numbers_carry_the_revision() -> None:
+    assert invoice_number(MONTH, "SALES") == "FS-2026-10-SALES-R1"
+    assert invoice_number(MONTH, "SALES", 3) == "FS-2026-10-SALES-R3"
+    with pytest.raises(PublishError):
+        invoice_number(MONTH, "SALES", 0)
+
+
+def test_a_revision_renumbers_every_invoice(tmp_path: Path) -> None:
+    warehouse = build_synthetic_warehouse(tmp_path / "warehouse.duckdb", conversations=40)
+    data = load_month(warehouse, MONTH)
+    first = [inv.number for inv in build_invoices(data)]
+    assert first == [inv.number for inv in build_invoices(load_month(warehouse, MONTH))]
+    data.revision = 2
+    assert [inv.number for inv in build_invoices(data)] == [n[:-1] + "2" for n in first]
 
 
 def test_chargeback_mode_posts_and_says_so(tmp_path: Path) -> None:
@@ -148,12 +237,14 @@ def test_chargeback_mode_posts_and_says_so(tmp_path: Path) -> None:
     )
     assert result.mode == "chargeback"
     invoices = tmp_path / "out" / MONTH / "invoices"
-    html = (invoices / f"FS-{MONTH}-SALES.html").read_text(encoding="utf-8")
+    html = (invoices / f"{_number('SALES')}.html").read_text(encoding="utf-8")
     assert ">CHARGEBACK<" in html and "posted to the general ledger" in html
+    assert "company US01" in html and '<th scope="col">GL account</th>' in html
+    assert "<td>6420</td>" in html  # the telecom account of the ledger mapping
     assert "No money moves" not in html
     rows = _read_csv(invoices / f"gl-journal-{MONTH}.csv")
     assert {r["posting_status"] for r in rows} == {POST}
-    assert {r["journal_id"] for r in rows} == {f"FS-JE-{MONTH}"}
+    assert {r["journal_id"] for r in rows} == {f"JE-{MONTH}-R1"}
     assert not list(invoices.glob("*.pdf"))  # pdf=False
 
 
@@ -212,7 +303,7 @@ def test_rerun_replaces_the_previous_output(tmp_path: Path, published: tuple) ->
     shutil.copyfile(warehouse, copy)
     out = tmp_path / "out"
     publish(month=MONTH, out_dir=out, duckdb_path=copy, pdf=False, require_passing_build=False)
-    stale = out / MONTH / "invoices" / f"FS-{MONTH}-GONE.html"
+    stale = out / MONTH / "invoices" / f"FS-{MONTH}-GONE-R1.html"
     stale.write_text("old", encoding="utf-8")
     second = publish(
         month=MONTH, out_dir=out, duckdb_path=copy, pdf=False, require_passing_build=False

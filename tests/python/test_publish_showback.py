@@ -63,7 +63,7 @@ def test_site_layout(site: Path, published: tuple) -> None:
         dept = site / code
         assert (dept / "index.html").is_file() and (dept / "methodology.html").is_file()
         assert (dept / "static" / "site.css").is_file()
-        assert (dept / "invoices" / f"FS-{MONTH}-{code}.pdf").is_file()
+        assert (dept / "invoices" / f"FS-{MONTH}-{code}-R1.pdf").is_file()
         assert not (dept / "quality.html").exists()
 
 
@@ -248,7 +248,10 @@ def test_department_sites_hold_only_their_own_figures(published: tuple, site: Pa
         text = "\n".join(
             p.read_text(encoding="utf-8") for p in dept.rglob("*") if p.suffix in (".html", ".csv")
         )
-        own_numbers = set(re.findall(r"\$[0-9,]+\.[0-9]{2}", text))
+        # amounts as the site shows them ($1,234.56) and as the invoice does (USD 1,234.56)
+        own_numbers = set(re.findall(r"\$[0-9,]+\.[0-9]{2}", text)) | {
+            f"${m}" for m in re.findall(r"USD (-?[0-9,]+\.[0-9]{2})", text)
+        }
         for other in result.invoice_totals:
             if other == code:
                 continue
@@ -257,7 +260,7 @@ def test_department_sites_hold_only_their_own_figures(published: tuple, site: Pa
             if other != OVERHEAD:
                 assert HEADS[other] not in text, (code, other)
                 assert NAMES[other] not in text, (code, other)
-                assert f"FS-{MONTH}-{other}" not in text, (code, other)
+                assert f"FS-{MONTH}-{other}-R" not in text, (code, other)
             other_total = fmt_money(result.invoice_totals[other])
             assert other_total not in own_numbers, (code, other, other_total)
         assert fmt_money(result.invoice_totals[code]) in text

@@ -509,7 +509,8 @@ def test_conversation_job_states_and_results(api: Api) -> None:
     assert states == ["QUEUED", "PENDING", "FULFILLED"]  # job_pending_polls=1
     page = api.ok(f"{CONV_JOBS}/{job_id}/results")
     assert set(page) == {"conversations", "dataAvailabilityDate"}  # one page: no cursor
-    assert page["dataAvailabilityDate"] == "2026-11-01T06:00:00.000Z"
+    # the default data-lake watermark: 72 h after the month ends (the month is complete)
+    assert page["dataAvailabilityDate"] == "2026-11-04T00:00:00.000Z"
     by_id = {c["conversationId"]: c for rows in CONVERSATIONS.values() for c in rows}
     for conv in page["conversations"]:
         assert conv == by_id[conv["conversationId"]]  # served verbatim
@@ -824,7 +825,7 @@ def test_generated_directory_and_counts(sandbox_server: SandboxServer, sandbox_d
         line
         for invoice in invoices
         for line in api.ok(
-            f"/api/v2/billing/contracts/invoices/{invoice['id']}/lines", pageSize=500
+            f"/api/v2/billing/contracts/invoices/{invoice['id']}/lines", pageSize=200
         )["entities"]
     ]
     assert len(lines) == expected["invoice_lines"]
@@ -895,3 +896,98 @@ def test_serve_blocks_until_stopped(mini_dir: Path) -> None:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+# -- the data-lake watermark and reprocessing ----------------------------------------------------
+
+
+def _job_conversations(api: Api, interval: str) -> dict[str, dict[str, Any]]:
+    job_id = api.run_job(CONV_JOBS, {"interval": interval})
+    page = api.ok(f"{CONV_JOBS}/{job_id}/results")
+    assert (
+        page["dataAvailabilityDate"] == api.ok(f"{CONV_JOBS}/availability")["dataAvailabilityDate"]
+    )
+    return {c["conversationId"]: c for c in page["conversations"]}
+
+
+def test_the_watermark_cuts_job_results_and_recent_data_changes_later(mini_dir: Path) -> None:
+    watermark = datetime(2026, 10, 2, 9, 5, tzinfo=UTC)
+    with SandboxServer(
+        mini_dir, job_pending_polls=1, watermark=watermark, reprocessing=timedelta(hours=24)
+    ) as server:
+        api = Api(server)
+        for path in (CONV_JOBS, USER_JOBS):
+            assert api.ok(f"{path}/availability") == {
+                "dataAvailabilityDate": "2026-10-02T09:05:00.000Z"
+            }
+        interval = "2026-10-01T00:00:00Z/2026-10-03T00:00:00Z"
+        early = _job_conversations(api, interval)
+        # started after the watermark: not in the lake yet
+        assert "c-oct2-b" not in early and "c-open" not in early
+        # running across it: in progress, its segment without an end
+        cut = early["c-oct2-a"]
+        assert "conversationEnd" not in cut
+        (segment,) = cut["participants"][0]["sessions"][0]["segments"]
+        assert "segmentEnd" not in segment
+        # ended within the reprocessing window: no participant data yet
+        assert "attributes" not in early["c-oct1-attr"]["participants"][0]
+        # ended before it: final, served verbatim
+        by_id = {c["conversationId"]: c for rows in CONVERSATIONS.values() for c in rows}
+        assert early["c-oct1-a"] == by_id["c-oct1-a"]
+
+        presence_job = api.run_job(USER_JOBS, {"interval": interval})
+        details = api.ok(f"{USER_JOBS}/{presence_job}/results")["userDetails"]
+        for detail in details:
+            for item in detail.get("primaryPresence", []) + detail.get("routingStatus", []):
+                assert item["startTime"] < "2026-10-02T09:05:00.000Z"
+                assert item.get("endTime", "") <= "2026-10-02T09:05:00.000Z"
+
+        server.set_watermark(datetime(2026, 10, 5))  # naive = UTC
+        assert server.watermark == datetime(2026, 10, 5, tzinfo=UTC)
+        later = _job_conversations(api, interval)
+    for cid in ("c-oct1-a", "c-oct1-attr", "c-oct2-a", "c-oct2-b", "c-open"):
+        assert later[cid] == by_id[cid]  # the final versions
+
+
+def test_the_default_watermark_leaves_a_month_complete(mini_dir: Path) -> None:
+    with SandboxServer(mini_dir) as server:
+        assert server.watermark == datetime(2026, 11, 4, tzinfo=UTC)  # month end + 72 h
+
+
+# -- endpoints a real org has that the loader needs ----------------------------------------------
+
+
+def test_ivr_configurations_and_oauth_clients(sandbox_server: SandboxServer) -> None:
+    api = Api(sandbox_server)
+    ivrs = api.ok("/api/v2/architect/ivrs", pageSize=500)
+    assert PAGE_KEYS <= set(ivrs) and ivrs["entities"]
+    for ivr in ivrs["entities"]:
+        assert ivr["dnis"] and ivr["openHoursFlow"]["name"] != ivr["name"]
+    dids = api.ok("/api/v2/telephony/providers/edges/dids", pageSize=500)["entities"]
+    routed = {n for ivr in ivrs["entities"] for n in ivr["dnis"]}
+    assert routed == {d["phoneNumber"] for d in dids if d.get("ownerType") == "IVR_CONFIG"}
+    clients = api.ok("/api/v2/oauth/clients")
+    assert clients["total"] == len(clients["entities"]) and "nextUri" not in clients
+    assert all(c["authorizedGrantType"] == "CLIENT-CREDENTIALS" for c in clients["entities"])
+    # the usage job groups by OauthClientId: ids only, names come from the client list
+    job = api.post(
+        USAGE_JOBS,
+        {
+            "interval": "2026-10-01T00:00:00Z/2026-11-01T00:00:00Z",
+            "granularity": "Day",
+            "metrics": ["Requests"],
+            "groupBy": ["OauthClientId"],
+        },
+    ).json()
+    while (page := api.ok(job["resultsUri"], pageSize=1000))["queryStatus"] != "Succeeded":
+        pass
+    known = {c["id"] for c in clients["entities"]}
+    assert page["entities"] and all(set(e["oauthClient"]) == {"id"} for e in page["entities"])
+    assert {e["oauthClient"]["id"] for e in page["entities"]} <= known
+
+
+def test_missing_paths_answer_404_as_an_org_without_a_preview_api(mini_dir: Path) -> None:
+    with SandboxServer(mini_dir, missing_paths=["/api/v2/billing"]) as server:
+        api = Api(server)
+        _assert_error(api.get("/api/v2/billing/contracts"), 404)
+        assert api.get("/api/v2/users").status_code == 200
