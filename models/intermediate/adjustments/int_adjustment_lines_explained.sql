@@ -10,25 +10,40 @@ adjustments as (
     select * from {{ ref('int_adjustments_carried') }}
 ),
 
+digits as (
+    select
+        *,
+        {{ fairshare.format_digits(fairshare.cents_to_amount('amount_cents'), 2) }} as amount_digits,
+        {{ fairshare.format_digits(fairshare.cents_to_amount('posted_cents'), 2) }} as posted_digits,
+        {{ fairshare.format_digits(fairshare.cents_to_amount('rebuilt_cents'), 2) }} as rebuilt_digits,
+        {{ fairshare.format_digits('posted_driver_quantity', 1) }} as posted_quantity_digits,
+        {{ fairshare.format_digits('rebuilt_driver_quantity', 1) }} as rebuilt_quantity_digits
+    from adjustments
+),
+
 formatted as (
     select
         *,
-        {{ fairshare.format_money(fairshare.cents_to_amount('amount_cents')) }} as amount_text,
-        {{ fairshare.format_money(fairshare.cents_to_amount('posted_cents')) }} as posted_text,
-        {{ fairshare.format_money(fairshare.cents_to_amount('rebuilt_cents')) }} as rebuilt_text,
-        coalesce({{ fairshare.format_number('posted_driver_quantity', 1) }}, 'none') as posted_quantity_text,
-        coalesce({{ fairshare.format_number('rebuilt_driver_quantity', 1) }}, 'none') as rebuilt_quantity_text,
+        {{ fairshare.format_money_from_digits('amount_digits', 'amount_cents < 0') }} as amount_text,
+        {{ fairshare.format_money_from_digits('posted_digits', 'posted_cents < 0') }} as posted_text,
+        {{ fairshare.format_money_from_digits('rebuilt_digits', 'rebuilt_cents < 0') }} as rebuilt_text,
+        coalesce(
+            {{ fairshare.format_from_digits('posted_quantity_digits', 1, 'posted_driver_quantity < 0') }}, 'none'
+        ) as posted_quantity_text,
+        coalesce(
+            {{ fairshare.format_from_digits('rebuilt_quantity_digits', 1, 'rebuilt_driver_quantity < 0') }}, 'none'
+        ) as rebuilt_quantity_text,
         substr(cast(adjusted_month as {{ dbt.type_string() }}), 1, 7) as adjusted_month_text,
         cast(cast(closed_at as date) as {{ dbt.type_string() }}) as closed_on_text
-    from adjustments
+    from digits
 ),
 
 explained as (
     select
         *,
-        case
-            when posted_explanation is not null then posted_explanation
-            else {{ dbt.concat([
+        coalesce(
+            posted_explanation,
+            {{ dbt.concat([
                 "'Adjustment for '", "adjusted_month_text", "' (closed on '", "closed_on_text", "'): '",
                 "product_name", "' recomputed after the close: '", "driver_name", "' '",
                 "posted_quantity_text", "' → '", "rebuilt_quantity_text", "' '", "driver_unit",
@@ -39,7 +54,7 @@ explained as (
                 "cast(late_invoice_lines as " ~ dbt.type_string() ~ ")", "' invoice lines of '",
                 "adjusted_month_text", "' were loaded (late data, a credit note or a corrected rule).'"
             ]) }}
-        end as explanation
+        ) as explanation
     from formatted
 ),
 

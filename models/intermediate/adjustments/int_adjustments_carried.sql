@@ -29,7 +29,8 @@ carrying_months as (
     from closes as closed_month
     where
         closed_month.billing_month < {{ fairshare.allocation_month() }}
-        and {{ dbt.datediff('closed_month.billing_month', fairshare.allocation_month(), 'month') }} - 1 = (
+        and {{ dbt.datediff('closed_month.billing_month', fairshare.allocation_month(), 'month') }}
+        - 1 = (
             select count(*)
             from closes as between_month
             where
@@ -121,9 +122,9 @@ reposted as (
         and posted_lines.billing_month = {{ fairshare.allocation_month() }}
         and posted_lines.adjusted_month is not null
         and posted_lines.close_revision = (
-            select max(close_revision)
-            from {{ ref('stg_fairshare_ops__posted_invoice_lines') }}
-            where billing_month = {{ fairshare.allocation_month() }}
+            select max(latest_posted.close_revision)
+            from {{ ref('stg_fairshare_ops__posted_invoice_lines') }} as latest_posted
+            where latest_posted.billing_month = {{ fairshare.allocation_month() }}
         )
 ),
 
