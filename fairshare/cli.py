@@ -8,7 +8,8 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,6 +25,8 @@ EXIT_USAGE = 2
 EXIT_EXTRACT = 3
 EXIT_BUILD = 4
 EXIT_PUBLISH = 5
+EXIT_BUSY = 6  # another fairshare run holds the warehouse
+EXIT_CLOSE = 7  # the month may not be closed (yet)
 
 
 class CliError(Exception):
@@ -32,6 +35,19 @@ class CliError(Exception):
     def __init__(self, message: str, code: int) -> None:
         super().__init__(message)
         self.code = code
+
+
+@contextmanager
+def warehouse_locked(args: argparse.Namespace, command: str) -> Iterator[None]:
+    """One extract/build/publish/close per warehouse at a time; a second is refused at once."""
+    from fairshare.dbt_runner import lock_path
+    from fairshare.runs.lock import WarehouseBusy, warehouse_lock
+
+    try:
+        with warehouse_lock(lock_path(getattr(args, "target", None)), command):
+            yield
+    except WarehouseBusy as exc:
+        raise CliError(str(exc), EXIT_BUSY) from exc
 
 
 def _month(value: str) -> str:
@@ -106,7 +122,7 @@ def _progress_callback() -> Callable[[str, int], None]:
 
 def step_extract(args: argparse.Namespace) -> dict[str, int]:
     from fairshare.dbt_runner import duckdb_path
-    from ingestion.genesys.errors import ExtractError
+    from ingestion.genesys.errors import ExtractError, WrongMonthError
     from ingestion.genesys.pipeline import run_extract
 
     try:
@@ -124,6 +140,8 @@ def step_extract(args: argparse.Namespace) -> dict[str, int]:
             retry_budget=args.retry_budget,
             progress=_progress_callback(),
         )
+    except WrongMonthError as exc:  # business input the allocation refuses, as the build does
+        raise CliError(f"extract refused: {exc}", EXIT_BUILD) from exc
     except ExtractError as exc:
         raise CliError(f"extract failed: {exc}", EXIT_EXTRACT) from exc
     total = sum(result.rows.values())
@@ -137,9 +155,17 @@ def step_extract(args: argparse.Namespace) -> dict[str, int]:
 
 
 def step_build(args: argparse.Namespace) -> float:
-    from fairshare.dbt_runner import run_dbt
+    from fairshare.dbt_runner import project_dir, run_dbt
+    from fairshare.runs.preflight import SeedError, check_cost_center_codes
 
-    dbt_args = ["build"]
+    try:
+        check_cost_center_codes(project_dir())
+    except SeedError as exc:
+        raise CliError(str(exc), EXIT_BUILD) from exc
+
+    # --fail-fast: the first failure stops the build (write–audit–publish leaves the published
+    # marts as they were; going on would only spend time)
+    dbt_args = ["build", "--fail-fast"]
     if getattr(args, "full_refresh", False):
         dbt_args.append("--full-refresh")
     extra = {}
@@ -181,9 +207,18 @@ def print_summary(month: str, result, out_dir: Path, status: str) -> None:
     table.add_section()
     table.add_row("allocated", f"{result.allocated_total:,.2f}")
     table.add_row("vendor invoice", f"{result.vendor_total:,.2f}")
-    reconciled = result.allocated_total == result.vendor_total
+    adjustments = getattr(result, "adjustments_total", 0)
+    if adjustments:
+        table.add_row("adjustments (closed months)", f"{adjustments:,.2f}")
+    reconciled = result.allocated_total == result.vendor_total + adjustments
     table.add_row("reconciliation", "to the cent" if reconciled else "MISMATCH")
+    table.add_row("revision", str(getattr(result, "revision", 1)))
     Console().print(table)
+    if getattr(result, "provisional", False):
+        Console().print(
+            f"PROVISIONAL: {month} was built before Genesys analytics were final for the whole "
+            "month (data-availability watermark); rerun it once they are. It cannot be closed."
+        )
     for alert in getattr(result, "budget_alerts", []):  # information: the exit code stays 0
         Console().print(f"[yellow]budget:[/] {alert.text}", highlight=False)
     Console().print(f"invoices:  {out_dir / month / 'invoices'}")
@@ -192,7 +227,28 @@ def print_summary(month: str, result, out_dir: Path, status: str) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    step_extract(args)
+    with warehouse_locked(args, f"extract {args.month}"):
+        if getattr(args, "remove_invoice", None):
+            return _remove_invoice(args)
+        step_extract(args)
+    return EXIT_OK
+
+
+def _remove_invoice(args: argparse.Namespace) -> int:
+    from fairshare.dbt_runner import duckdb_path
+    from ingestion.genesys.corrections import remove_invoice
+    from ingestion.genesys.errors import ExtractError
+
+    try:
+        lines = remove_invoice(
+            args.remove_invoice,
+            month=args.month,
+            destination=args.destination,
+            duckdb_path=duckdb_path(),
+        )
+    except ExtractError as exc:
+        raise CliError(f"extract failed: {exc}", EXIT_EXTRACT) from exc
+    log.info("removed invoice %s (%d lines); rebuild %s", args.remove_invoice, lines, args.month)
     return EXIT_OK
 
 
@@ -207,6 +263,11 @@ def months_between(first: str, last: str) -> list[str]:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    with warehouse_locked(args, f"build {args.month}"):
+        return _build_months(args)
+
+
+def _build_months(args: argparse.Namespace) -> int:
     through = getattr(args, "through", None)
     if not through:
         step_build(args)
@@ -226,7 +287,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    result = step_publish(args)
+    with warehouse_locked(args, f"publish {args.month}"):
+        result = step_publish(args)
     print_summary(args.month, result, Path(args.out), "published")
     return EXIT_OK
 
@@ -234,19 +296,40 @@ def cmd_publish(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     stages = [("extract", step_extract), ("build", step_build), ("publish", step_publish)]
     result = None
-    for number, (name, step) in enumerate(stages, start=1):
-        console.rule(f"[{number}/{len(stages)}] {name}")
-        started = time.monotonic()
-        result = step(args)
-        log.info("%s done in %.1f s", name, time.monotonic() - started)
+    with warehouse_locked(args, f"run {args.month}"):
+        for number, (name, step) in enumerate(stages, start=1):
+            console.rule(f"[{number}/{len(stages)}] {name}")
+            started = time.monotonic()
+            result = step(args)
+            log.info("%s done in %.1f s", name, time.monotonic() - started)
     print_summary(args.month, result, Path(args.out), "done")
+    return EXIT_OK
+
+
+def cmd_close(args: argparse.Namespace) -> int:
+    from fairshare.dbt_runner import duckdb_path
+    from fairshare.runs.close import close_month
+    from fairshare.runs.ledger import LedgerError
+
+    with warehouse_locked(args, f"close {args.month}"):
+        try:
+            closed = close_month(duckdb_path(), args.month, Path(args.out))
+        except LedgerError as exc:
+            raise CliError(f"close refused: {exc}", EXIT_CLOSE) from exc
+    Console().print(
+        f"{args.month} closed (close revision {closed.close_revision}): {closed.rows} invoice"
+        f" lines, {closed.amount_cents / 100:,.2f} posted as publication revision "
+        f"{closed.publication_revision}. Rebuilds of {args.month} no longer change it; what they"
+        " find is carried into the next open month as adjustment lines."
+    )
     return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from fairshare.demo import run_demo
 
-    return run_demo(args)
+    with warehouse_locked(args, "demo"):
+        return run_demo(args)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -325,6 +408,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="load a month from Genesys Cloud into raw tables")
     _add_run_options(p, extract=True, build=False, out=False)
+    p.add_argument(
+        "--remove-invoice",
+        metavar="INVOICE_ID",
+        help="instead of extracting, delete this invoice (header and lines) from the raw tables:"
+        " the fix for a wrong invoice file loaded for the month",
+    )
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("build", help="dbt build (models and tests) for a month")
     _add_run_options(p, extract=False, build=True, out=False)
@@ -337,6 +426,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("publish", help="write invoices, the showback site and the FOCUS export")
     _add_run_options(p, extract=False, build=False, out=True)
     p.set_defaults(func=cmd_publish)
+    p = sub.add_parser("close", help="freeze a published month as posted (ledger close)")
+    p.add_argument("--month", type=_month, required=True, help="billing month, e.g. 2026-10")
+    p.add_argument("--out", default="out", help="the output folder the month was published to")
+    p.set_defaults(func=cmd_close)
     p = sub.add_parser("run", help="extract, build and publish a month")
     _add_run_options(p, extract=True, build=True, out=True)
     p.set_defaults(func=cmd_run)

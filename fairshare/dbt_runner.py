@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 log = logging.getLogger("fairshare.dbt")
@@ -37,15 +40,55 @@ def duckdb_path() -> Path:
     return path
 
 
+def lock_path(target: str | None = None) -> Path:
+    """The lock file of the warehouse a run writes: beside the DuckDB file, else per dbt target."""
+    if target and target != "dev":
+        return project_dir() / "target" / f"warehouse-{target}.lock"
+    duck = duckdb_path()
+    return duck.with_name(duck.name + ".lock")
+
+
+def fairshare_version() -> str:
+    try:
+        return metadata.version("fairshare")
+    except metadata.PackageNotFoundError:
+        return "dev"
+
+
 def dbt_env(target: str | None = None) -> dict[str, str]:
     """Environment for dbt: the shipped DuckDB profile unless DBT_PROFILES_DIR is set."""
     env = dict(os.environ)
     env.setdefault("DBT_PROFILES_DIR", str(project_dir() / "profiles"))
     env["FAIRSHARE_DUCKDB_PATH"] = str(duckdb_path())
+    env["FAIRSHARE_VERSION"] = fairshare_version()
     if target:
         env["FAIRSHARE_TARGET"] = target
     env.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
     return env
+
+
+# Each run writes its own target folder (run_results.json of another run is never read); the
+# parsed project is shared through one partial-parse file, replaced atomically after each run.
+RUNS_DIR = Path("target") / "runs"
+PARTIAL_PARSE_FILE = Path("target") / "partial_parse.msgpack"
+RUNS_KEPT = 10
+
+
+def _new_run_dir(proj: Path) -> Path:
+    runs = proj / RUNS_DIR
+    runs.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    run_dir = runs / f"{stamp}-{os.getpid()}-{time.monotonic_ns() % 1_000_000:06d}"
+    run_dir.mkdir()
+    for old in sorted(runs.iterdir())[:-RUNS_KEPT]:
+        shutil.rmtree(old, ignore_errors=True)
+    return run_dir
+
+
+def _share_partial_parse(proj: Path, run_dir: Path) -> None:
+    produced = run_dir / PARTIAL_PARSE_FILE.name
+    if produced.is_file():
+        os.replace(produced, proj / PARTIAL_PARSE_FILE)
 
 
 @dataclass
@@ -63,6 +106,7 @@ class DbtResult:
     results: list[NodeResult] = field(default_factory=list)
     elapsed: float = 0.0
     output_tail: str = ""
+    target_path: Path | None = None  # this run's own target folder (compiled SQL, run_results)
 
     @property
     def ok(self) -> bool:
@@ -75,6 +119,9 @@ class DbtResult:
     def failure_reason(self) -> str:
         """One line saying why the build failed, in the words a FinOps analyst needs."""
         for line in self.output_tail.splitlines():
+            if "fairshare: " in line and "fairshare ledger:" not in line:
+                # our own checks (hooks, input guards) say it in one line
+                return line.split("fairshare: ", 1)[1].strip()
             if "Unknown vendor product" in line:
                 return line.strip()
         failures = self.failures
@@ -112,13 +159,18 @@ def run_dbt(
         cmd += ["--vars", json.dumps(dbt_vars)]
     if target:
         cmd += ["--target", target]
+    run_dir = _new_run_dir(proj)
+    cmd += ["--target-path", str(run_dir.relative_to(proj))]
+    env = dbt_env(target)
+    if (proj / PARTIAL_PARSE_FILE).is_file():
+        env["DBT_PARTIAL_PARSE_FILE_PATH"] = str(proj / PARTIAL_PARSE_FILE)
     log.info("running %s", " ".join(cmd[1:]))
     duck = duckdb_path()
     duck.parent.mkdir(parents=True, exist_ok=True)
     proc = subprocess.Popen(
         cmd,
         cwd=proj,
-        env=dbt_env(target),
+        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -132,8 +184,11 @@ def run_dbt(
         if len(tail) > 400:
             tail = tail[-300:]
     returncode = proc.wait()
-    result = DbtResult(returncode=returncode, command=cmd, output_tail="\n".join(tail))
-    run_results = proj / "target" / "run_results.json"
+    _share_partial_parse(proj, run_dir)
+    result = DbtResult(
+        returncode=returncode, command=cmd, output_tail="\n".join(tail), target_path=run_dir
+    )
+    run_results = run_dir / "run_results.json"
     if run_results.is_file():
         data = json.loads(run_results.read_text())
         result.elapsed = float(data.get("elapsed_time") or 0.0)

@@ -24,6 +24,7 @@ from fairshare.publish.money import ZERO, cents, to_decimal
 log = logging.getLogger(__name__)
 
 ORPHAN = "ORPHAN"
+ADJUSTMENT = "adjustment"  # invoice_lines rows carried for a closed month (not of this invoice)
 TOP_CONVERSATIONS_PER_DID = 10
 
 
@@ -305,6 +306,9 @@ class MonthData:
     # None when the warehouse has no insights marts
     insights: Insights | None = None
     memo: dict[str, object] = field(default_factory=dict, repr=False)  # derived views, cached
+    # set by publish() from the run ledger (fairshare/runs/ledger.py)
+    provisional: bool = False  # built before the analytics data of the month was final
+    build_id: str = ""  # the dbt invocation whose marts are published
 
     @property
     def issued_on(self) -> date:
@@ -323,6 +327,13 @@ class MonthData:
     @property
     def allocated_total(self) -> Decimal:
         return cents(sum((line.amount for line in self.lines), ZERO))
+
+    @property
+    def adjustments_total(self) -> Decimal:
+        """Adjustment lines carried for closed months (allocated = vendor invoice + these)."""
+        return cents(
+            sum((line.amount for line in self.lines if line.allocation_method == ADJUSTMENT), ZERO)
+        )
 
     @property
     def is_chargeback(self) -> bool:
@@ -608,7 +619,17 @@ def _vendor_lines(r: _Reader, start: date, end: date, lines: list[InvoiceLine]) 
     """The vendor lines behind the month's allocations, with the raw line's amount and dates."""
     raw: dict[tuple[str, str], tuple] = {}
     raw_cols = r.columns("invoice_lines", r.raw_schema)
-    if raw_cols is not None:
+    if r.has("fct_vendor_invoice_lines"):
+        # the published vendor side of the month (reporting currency), never the raw tables
+        where, params = r.month_filter("fct_vendor_invoice_lines", start)
+        for row in r.rows(
+            f"""select invoice_id, invoice_line_id, amount, date_start, date_end, quantity,
+                       unit_of_measure, product_name
+                from {r.table("fct_vendor_invoice_lines")} where {where}""",
+            params,
+        ):
+            raw[(row[0], row[1])] = row
+    elif raw_cols is not None:
         ids = sorted({line.invoice_id for line in lines})
         marks = ", ".join("?" for _ in ids)
         for row in r.rows(
@@ -633,6 +654,8 @@ def _vendor_lines(r: _Reader, start: date, end: date, lines: list[InvoiceLine]) 
             mart_amounts[(inv, line_id)] = to_decimal(amount)
     grouped: dict[tuple[str, str], list[InvoiceLine]] = {}
     for line in lines:
+        if line.allocation_method == ADJUSTMENT:
+            continue  # a closed month's line, not one of this month's invoice
         grouped.setdefault((line.invoice_id, line.line_id), []).append(line)
     out: list[VendorLine] = []
     for key, parts in grouped.items():
@@ -682,15 +705,33 @@ def _vendor_invoices(vendor_lines: list[VendorLine]) -> dict[str, Decimal]:
 def _vendor_headers(
     r: _Reader, totals: dict[str, Decimal]
 ) -> tuple[dict[str, Decimal], dict[str, date]]:
-    """The invoice header totals and dates from the raw vendor invoices, when they are loaded."""
+    """The invoice header totals and dates: from the published fct_vendor_invoice_lines (totals
+    only for invoices in the reporting currency: a header in another currency is not comparable
+    with the converted lines), else from the raw vendor invoices (synthetic marts)."""
+    if not totals:
+        return {}, {}
+    headers: dict[str, Decimal] = {}
+    dates: dict[str, date] = {}
+    if r.has("fct_vendor_invoice_lines"):
+        for inv, amount, day, same_currency in r.rows(
+            f"""select invoice_id, max(invoice_amount), max(invoice_date),
+                       bool_and(vendor_currency = currency)
+                from {r.table("fct_vendor_invoice_lines")}
+                group by 1"""
+        ):
+            if inv not in totals:
+                continue
+            if amount is not None and same_currency:
+                headers[inv] = cents(to_decimal(amount))
+            if isinstance(day, date):
+                dates[inv] = day
+        return headers, dates
     cols = r.columns("invoices", r.raw_schema)
-    if not totals or cols is None:
+    if cols is None:
         return {}, {}
     ids = sorted(totals)
     marks = ", ".join("?" for _ in ids)
     invoiced = "date_invoiced" if "date_invoiced" in cols else "null"
-    headers: dict[str, Decimal] = {}
-    dates: dict[str, date] = {}
     for inv, amount, day in r.rows(
         f"""select invoice_id, amount, {invoiced} from {r.table("invoices", r.raw_schema)}
             where invoice_id in ({marks})""",

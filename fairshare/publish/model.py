@@ -56,6 +56,7 @@ METHOD_LABELS: dict[str, str] = {
     "orphan_absorb": "Unattributed, absorbed by IT",
     "orphan_redistribute": "Unattributed, redistributed",
     "zero_driver_overhead": "No usage measured",
+    "adjustment": "Adjustment for a closed month",
 }
 
 # Every allocation rule in plain words (the methodology page and the invoice footnote use these).
@@ -117,6 +118,12 @@ METHOD_RULES: dict[str, str] = {
     "zero_driver_overhead": (
         "No usage at all was measured for this vendor line, so nothing could split it: it goes "
         "whole to the IT overhead account rather than being lost."
+    ),
+    "adjustment": (
+        "A closed month's invoices are never changed. When data arrives after the close (late "
+        "conversations or presence, a credit note, a corrected rule), the month is recomputed and "
+        "the difference per department and vendor line is charged or credited in the next open "
+        "month, naming the closed month, what changed and by how much."
     ),
 }
 

@@ -21,6 +21,9 @@ class Summary:
     allocated_total: Decimal
     by_cost_center: dict[str, Decimal]
     by_category: dict[str, Decimal]
+    revision: int = 1  # publication revision (fairshare_ops.publications)
+    provisional: bool = False  # the month's analytics data was not final when it was built
+    build_id: str = ""  # the dbt invocation whose marts were published
     # cost centers over their budget or forecast to be (fairshare.publish.insights.BudgetAlert)
     budget_alerts: list[dict[str, object]] = field(default_factory=list)
 
@@ -35,6 +38,9 @@ def write_summary(month_dir: Path, summary: Summary) -> Path:
         "allocated_total": str(summary.allocated_total),
         "by_cost_center": {k: str(v) for k, v in sorted(summary.by_cost_center.items())},
         "by_category": {k: str(v) for k, v in sorted(summary.by_category.items())},
+        "revision": summary.revision,
+        "provisional": summary.provisional,
+        "build_id": summary.build_id,
         "budget_alerts": summary.budget_alerts,
     }
     path.write_text(json.dumps(payload, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -55,6 +61,9 @@ def read_summary(month_dir: Path) -> Summary | None:
             allocated_total=Decimal(raw["allocated_total"]),
             by_cost_center={k: Decimal(v) for k, v in raw["by_cost_center"].items()},
             by_category={k: Decimal(v) for k, v in raw["by_category"].items()},
+            revision=int(raw.get("revision", 1)),
+            provisional=bool(raw.get("provisional", False)),
+            build_id=str(raw.get("build_id", "")),
             budget_alerts=list(raw.get("budget_alerts", [])),
         )
     except (KeyError, ValueError, TypeError, InvalidOperation) as exc:

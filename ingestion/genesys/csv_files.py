@@ -263,7 +263,7 @@ def read_invoice_csv(path: Path, loaded_at: datetime) -> InvoiceFile:
         ):  # fmt: skip
             lines[target].append(row[source])
         lines["product_unit_of_measure"].append(None)
-        lines["source"].append("csv")
+        lines["source"].append(f"csv {path.name} line {line}")
     if not keys:
         raise _fail(path, None, None, "the file has a header but no invoice lines")
     invoices = {
@@ -272,7 +272,7 @@ def read_invoice_csv(path: Path, loaded_at: datetime) -> InvoiceFile:
         "currency_iso_code": [currencies[i] for i in totals],
         "payment_status": [None] * len(totals),
         "amount": [totals[i] for i in totals],
-        "source": ["csv"] * len(totals),
+        "source": [f"csv {path.name}"] * len(totals),
     }
     return InvoiceFile(
         path,

@@ -57,3 +57,9 @@ class MonthNotAvailableError(ConfigurationError):
 
 class CsvValidationError(ExtractError):
     """A hand-loaded CSV file (invoice lines, voice usage) is malformed."""
+
+
+class WrongMonthError(ExtractError):
+    """A well-formed file that belongs to another billing month (e.g. last month's invoice CSV):
+    loading it would leave the month without its invoice. Nothing is loaded; the CLI exits 4, as
+    for any business input the allocation refuses."""

@@ -31,8 +31,9 @@ from dlt.pipeline.exceptions import PipelineStepFailed
 from ingestion.genesys import settings
 from ingestion.genesys.client import GenesysClient, resolve_hosts
 from ingestion.genesys.csv_files import InvoiceFile, read_invoice_csv, read_voice_usage_csv
-from ingestion.genesys.errors import ConfigurationError, ExtractError
+from ingestion.genesys.errors import ConfigurationError, ExtractError, WrongMonthError
 from ingestion.genesys.jobs import check_month_available, month_bounds, month_is_final
+from ingestion.genesys.ledger import ExtractLog, file_fingerprint
 from ingestion.genesys.schema import TABLES
 from ingestion.genesys.source import DIRECTORY_RESOURCES, ExtractReport, genesys_source
 
@@ -224,6 +225,7 @@ def run_extract(
     if invoice_csv is not None:
         invoice_data = read_invoice_csv(Path(invoice_csv), checked_at)
         logger.info("%s: %d invoice lines valid", invoice_csv, invoice_data.invoice_lines.num_rows)
+        _check_invoice_month(Path(invoice_csv), invoice_data, month)
     if voice_usage_csv is not None:
         voice_data = read_voice_usage_csv(Path(voice_usage_csv), checked_at)
         logger.info("%s: %d voice usage rows valid", voice_usage_csv, voice_data.num_rows)
@@ -289,6 +291,25 @@ def run_extract(
     existing = _existing_tables(pipeline)
     create = [t for t in TABLES if t not in existing]
 
+    # 5. the extract log: `started` before anything can reach the raw tables, `completed` after
+    files = []
+    if invoice_csv is not None and invoice_data is not None:
+        rows_in_file = invoice_data.invoice_lines.num_rows
+        files.append(file_fingerprint("invoice_csv", Path(invoice_csv), rows_in_file))
+    if voice_usage_csv is not None and voice_data is not None:
+        files.append(
+            file_fingerprint("voice_usage_csv", Path(voice_usage_csv), voice_data.num_rows)
+        )
+    extract_log = ExtractLog(
+        destination=pipeline.destination,
+        dataset_name=dataset_name,
+        pipelines_dir=pipeline.pipelines_dir,
+        month=month,
+        directory_only=directory_only or not include_api,
+        destination_name=destination,
+    )
+    extract_log.started(files)
+
     report = ExtractReport()
     try:
         source = genesys_source(
@@ -314,11 +335,13 @@ def run_extract(
             **source_kwargs,
         )
         load_info = pipeline.run(source, loader_file_format="parquet")
-    except ExtractError:
+    except ExtractError as exc:
         _discard(pipeline)
+        extract_log.failed(str(exc), loaded_nothing=True)
         raise
     except PipelineStepFailed as exc:
         _discard(pipeline)
+        extract_log.failed(str(exc), loaded_nothing=exc.step != "load")
         found = _find_extract_error(exc)
         if found is not None:
             raise found from exc
@@ -332,6 +355,7 @@ def run_extract(
         ) from exc
     except Exception as exc:
         _discard(pipeline)
+        extract_log.failed(str(exc), loaded_nothing=False)
         found = _find_extract_error(exc) or _missing_destination_config(exc, destination)
         if found is not None:
             raise found from exc
@@ -343,7 +367,9 @@ def run_extract(
             for package in load_info.load_packages
             for job in package.jobs.get("failed_jobs", [])
         ]
-        raise ExtractError(f"some tables failed to load: {'; '.join(failed)[:500]}")
+        message = f"some tables failed to load: {'; '.join(failed)[:500]}"
+        extract_log.failed(message, loaded_nothing=False)
+        raise ExtractError(message)
 
     rows = _row_counts(pipeline)
     seconds = time.perf_counter() - started
@@ -365,6 +391,13 @@ def run_extract(
         api_requests=client.requests if client else 0,
         api_retries=client.retries if client else 0,
         rate_limit_wait=client.limiter.waited if client else 0.0,
+    )
+    extract_log.completed(
+        load_ids=result.load_ids,
+        row_counts=rows,
+        files=files,
+        data_available_through=watermark,
+        month_final=result.month_final if watermark is not None else None,
     )
     logger.info(
         "extract %s: %d rows in %.1f s (%.0f rows/s); %d API requests, %d retries, %.1f s waiting"
@@ -388,6 +421,19 @@ def run_extract(
             f" + {margin.total_seconds() / 3600:g} h: rerun the extract then",
         )
     return result
+
+
+def _check_invoice_month(path: Path, invoice: InvoiceFile, month: str) -> None:
+    """An invoice CSV must bill the month it is loaded for: at least one line starts in it."""
+    first, after = month_bounds(month)
+    starts = invoice.invoice_lines.column("date_start").to_pylist()
+    if any(first.date() <= start < after.date() for start in starts if start is not None):
+        return
+    found = sorted({f"{start:%Y-%m}" for start in starts if start is not None})
+    raise WrongMonthError(
+        f"{path.name} bills {', '.join(found) or 'no month'}, not {month} (no line starts in"
+        f" {month}): load the invoice of {month}, or pass --month {found[0] if found else month}"
+    )
 
 
 def _config(name: str) -> Any:

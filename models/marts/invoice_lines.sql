@@ -9,6 +9,8 @@
     entitlement and what the vendor billed. driver_quantity / driver_total are exact: drivers
     counted in parts per billion (interactions, named users) are derived from the integer weights,
     so 20,000 interactions read 20000, not 19999.999999.
+    The month also carries adjustment lines for closed months whose rebuild differs from what was
+    posted (allocation_method 'adjustment', adjusted_month = the closed month).
 -#}
 with
 
@@ -26,6 +28,10 @@ telecom_reconciled as (
 
 cost_centers as (
     select * from {{ ref('cost_centers') }}
+),
+
+adjustments as (
+    select * from {{ ref('int_adjustment_lines_explained') }}
 ),
 
 orphan_causes as (
@@ -320,7 +326,7 @@ explained as (
     from formatted
 ),
 
-final as (
+allocation_lines as (
     select
         billing_month,
         invoice_id,
@@ -347,8 +353,49 @@ final as (
         currency,
         allocation_mode as mode,  -- noqa: RF04
         orphan_causes,
-        explanation
+        explanation,
+        cast(null as date) as adjusted_month
     from explained
+),
+
+adjustment_lines as (
+    select
+        adjustments.billing_month,
+        adjustments.invoice_id,
+        adjustments.invoice_line_id,
+        adjustments.cost_center_code,
+        cost_centers.cost_center_name,
+        cost_centers.department_head,
+        adjustments.cost_category,
+        adjustments.product_sku,
+        adjustments.product_name,
+        adjustments.allocation_method,
+        adjustments.product_allocation_method,
+        adjustments.allocation_rule,
+        adjustments.driver_name,
+        adjustments.driver_unit,
+        cast(adjustments.driver_quantity as {{ fairshare.type_decimal(38, 9) }}) as driver_quantity,
+        cast(null as {{ fairshare.type_decimal(38, 9) }}) as driver_total,
+        cast(null as {{ fairshare.type_decimal(38, 9) }}) as share,  -- noqa: RF04
+        cast(adjustments.amount as {{ fairshare.type_decimal(18, 2) }}) as amount,
+        adjustments.amount_cents,
+        cast(null as {{ fairshare.type_decimal(18, 2) }}) as vendor_line_amount,
+        cast(null as {{ fairshare.type_quantity() }}) as vendor_line_quantity,
+        cast(null as {{ fairshare.type_decimal(38, 3) }}) as measured_quantity,
+        '{{ var("currency") }}' as currency,
+        '{{ var("mode") }}' as mode,  -- noqa: RF04
+        cast(null as {{ dbt.type_string() }}) as orphan_causes,
+        adjustments.explanation,
+        adjustments.adjusted_month
+    from adjustments
+    left join cost_centers
+        on adjustments.cost_center_code = cost_centers.cost_center_code
+),
+
+final as (
+    select * from allocation_lines
+    union all
+    select * from adjustment_lines
 )
 
 select * from final

@@ -2,20 +2,55 @@
 -- on every row of fct_cost_changes, volume + share + rate + adjustments = change; and per cost
 -- center x cost category the change equals this month's invoice_lines minus last month's,
 -- recomputed here from invoice_lines (adjustment rows included). Integer cents: exact.
+-- The month before is what was posted when it is closed (fairshare_ops.posted_invoice_lines).
 with
+
+closes as (
+    select max(close_revision) as close_revision
+    from {{ ref('stg_fairshare_ops__month_closes') }}
+    where billing_month = {{ fairshare.insights_month_before(1) }}
+),
+
+month_rows as (
+    select
+        cost_center_code,
+        cost_category,
+        amount_cents
+    from {{ ref('invoice_lines') }}
+    where billing_month = {{ fairshare.allocation_month() }}
+),
+
+previous_rows as (
+    select
+        built.cost_center_code,
+        built.cost_category,
+        -built.amount_cents as amount_cents
+    from {{ ref('invoice_lines') }} as built
+    cross join closes
+    where
+        built.billing_month = {{ fairshare.insights_month_before(1) }}
+        and closes.close_revision is null
+    union all
+    select
+        posted.cost_center_code,
+        posted.cost_category,
+        -posted.amount_cents as amount_cents
+    from {{ ref('stg_fairshare_ops__posted_invoice_lines') }} as posted
+    inner join closes
+        on posted.close_revision = closes.close_revision
+    where posted.billing_month = {{ fairshare.insights_month_before(1) }}
+),
 
 invoice_lines as (
     select
         cost_center_code,
         cost_category,
-        sum(
-            case
-                when billing_month = {{ fairshare.allocation_month() }} then amount_cents
-                else -amount_cents
-            end
-        ) as change_cents
-    from {{ ref('invoice_lines') }}
-    where billing_month in ({{ fairshare.insights_month_before(1) }}, {{ fairshare.allocation_month() }})
+        sum(amount_cents) as change_cents
+    from (
+        select * from month_rows
+        union all
+        select * from previous_rows
+    ) as both_months
     group by 1, 2
 ),
 

@@ -1,15 +1,16 @@
 -- Every vendor invoice line of the billing month is allocated to the cent: the allocated cents of
 -- its invoice_lines rows add up exactly to the line amount (a line with no rows fails too), and
 -- every row's decimal amount equals its cents. Sums are taken over integer cents: exact on every
--- engine (an emulator may sum decimals as doubles).
+-- engine (an emulator may sum decimals as doubles). Lines in another currency count at the month's
+-- rate of seeds/fx_rates.csv, rounded per line.
 with
 
 vendor_lines as (
     select
-        line_id as invoice_line_id,
+        invoice_line_id,
         invoice_id,
-        {{ fairshare.to_cents('amount') }} as line_cents
-    from {{ ref('stg_genesys__invoice_lines') }}
+        line_cents
+    from ({{ fairshare.vendor_line_cents_sql() }}) as lines_in_cents
     where
         date_start >= {{ fairshare.allocation_month() }}
         and date_start < {{ fairshare.allocation_next_month() }}

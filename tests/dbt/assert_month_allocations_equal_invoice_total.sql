@@ -1,14 +1,16 @@
 -- The month's allocations add up to the vendor invoices: per invoice, the allocated cents equal
 -- the cents of its lines of the month and, when all its lines are in the month, the invoice total.
--- Sums are taken over integer cents: exact on every engine.
+-- Sums are taken over integer cents: exact on every engine. An invoice in another currency is
+-- compared line by line at the month's FX rate (its header total is in the vendor's currency).
 with
 
 vendor_lines as (
     select
         invoice_id,
         date_start,
-        {{ fairshare.to_cents('amount') }} as line_cents
-    from {{ ref('stg_genesys__invoice_lines') }}
+        in_reporting_currency,
+        line_cents
+    from ({{ fairshare.vendor_line_cents_sql() }}) as lines_in_cents
 ),
 
 month_lines as (
@@ -25,7 +27,8 @@ month_lines as (
 all_lines as (
     select
         invoice_id,
-        sum(line_cents) as all_lines_cents
+        sum(line_cents) as all_lines_cents,
+        min(case when in_reporting_currency then 1 else 0 end) as in_reporting_currency
     from vendor_lines
     group by 1
 ),
@@ -51,6 +54,7 @@ compared as (
         month_lines.invoice_id,
         month_lines.lines_cents,
         all_lines.all_lines_cents,
+        all_lines.in_reporting_currency,
         invoices.invoice_cents,
         allocated.allocated_cents
     from month_lines
@@ -68,6 +72,7 @@ where
     or allocated_cents <> lines_cents
     or (
         invoice_cents is not null
+        and in_reporting_currency = 1
         and all_lines_cents = lines_cents
         and allocated_cents <> invoice_cents
     )

@@ -28,7 +28,7 @@ import duckdb
 import pytest
 
 from fairshare import cli
-from fairshare.dbt_runner import project_dir, run_dbt
+from fairshare.dbt_runner import DbtResult, run_dbt
 from fairshare.publish.data import load_month
 from fairshare.sandbox.generator import generate
 
@@ -240,13 +240,15 @@ def test_data_tests_check_the_month_being_run(
     scoped = run_dbt(select, month=NOVEMBER)
     assert scoped.ok, scoped.failure_reason()
     november, december = "cast('2026-11-01", "cast('2026-12-01"
-    partition = _compiled_test_sql("not_null_invoice_lines_billing_month")
+    partition = _compiled_test_sql(scoped, "not_null_invoice_lines_billing_month")
     assert f"billing_month = {november}' as date)" in partition
-    sessions = _compiled_test_sql("not_null_stg_genesys__conversation_sessions_session_id")
+    sessions = _compiled_test_sql(scoped, "not_null_stg_genesys__conversation_sessions_session_id")
     assert "conversation_id in (select conversation_id from" in sessions
     assert f"conversation_start >= {november}" in sessions
     assert f"conversation_start < {december}" in sessions
-    conversations = _compiled_test_sql("source_unique_genesys_conversations_conversation_id")
+    conversations = _compiled_test_sql(
+        scoped, "source_unique_genesys_conversations_conversation_id"
+    )
     assert f"(conversation_start >= {november}" in conversations
 
     audit = run_dbt(select, month=NOVEMBER, extra_vars={"test_all_months": "true"})
@@ -256,12 +258,13 @@ def test_data_tests_check_the_month_being_run(
         "not_null_stg_genesys__conversation_sessions_session_id",
         "source_unique_genesys_conversations_conversation_id",
     ):
-        assert "dbt_subquery" not in _compiled_test_sql(test), test
+        assert "dbt_subquery" not in _compiled_test_sql(audit, test), test
 
 
-def _compiled_test_sql(test: str) -> str:
-    """The compiled SQL of the last dbt run's generic test `test`."""
-    target = project_dir() / "target"
+def _compiled_test_sql(result: DbtResult, test: str) -> str:
+    """The compiled SQL of the generic test `test` in the dbt run `result`."""
+    target = result.target_path
+    assert target is not None
     found = sorted(target.glob(f"compiled/fairshare/models/**/{test}.sql"))
     assert found, f"no compiled test {test} under {target}"
     return found[0].read_text()

@@ -46,9 +46,11 @@ def test_invoice_csv_lands_exact_decimals_and_an_invoice_header(tmp_path: Path) 
     assert lines[2]["product_name"] == "Credit, goodwill"
     assert lines[2]["quantity"] is None
     assert lines[0]["date_end"] == date(2026, 10, 31)
-    assert {line["source"] for line in lines} == {"csv"}
+    # the file and the line each row came from, for messages that name the row
+    assert [line["source"] for line in lines] == [f"csv inv.csv line {n}" for n in (2, 3, 4)]
     (invoice,) = file.invoices.to_pylist()
     assert invoice["invoice_id"] == "INV-1"
+    assert invoice["source"] == "csv inv.csv"
     assert invoice["amount"] == Decimal("54000.00") + Decimal("185.18") - Decimal("100.10")
     assert invoice["currency_iso_code"] == "USD"
 

@@ -133,7 +133,9 @@ def test_an_org_without_the_billing_apis_loads_with_the_invoice_csv(
     assert result.rows["invoice_lines"] > 0 and result.rows["conversations"] > 0
     assert any("billable usage report not loaded" in w and "404" in w for w in result.warnings)
     assert any("billing contracts not loaded" in w for w in result.warnings)
-    assert _rows(db, f"select distinct source from {RAW}.invoice_lines") == [("csv",)]
+    assert _rows(
+        db, f"select distinct split_part(source, ' line ', 1) from {RAW}.invoice_lines"
+    ) == [("csv invoice_lines.csv",)]
 
 
 @pytest.mark.parametrize(

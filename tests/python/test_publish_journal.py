@@ -166,7 +166,13 @@ def test_exchange_rate_to_a_company_in_another_currency(tmp_path: Path) -> None:
         con.execute(
             "insert into config.gl_exchange_rates values ('2026-10-01', 'USD', 'CAD', '1.385')"
         )
-    result = publish(month=MONTH, out_dir=tmp_path / "out", duckdb_path=warehouse, pdf=False)
+    result = publish(
+        require_passing_build=False,
+        month=MONTH,
+        out_dir=tmp_path / "out",
+        duckdb_path=warehouse,
+        pdf=False,
+    )
     rows = _read(result.month_dir / "invoices" / f"gl-journal-{MONTH}.csv")
     assert_balanced(rows)
     rates = {(r["company_code"], r["exchange_rate"], r["local_currency"]) for r in rows}
@@ -174,7 +180,13 @@ def test_exchange_rate_to_a_company_in_another_currency(tmp_path: Path) -> None:
     with duckdb.connect(str(warehouse)) as con:
         con.execute("delete from config.gl_exchange_rates where to_currency = 'CAD'")
     with pytest.raises(PublishError, match="no exchange rate USD -> CAD"):
-        publish(month=MONTH, out_dir=tmp_path / "out2", duckdb_path=warehouse, pdf=False)
+        publish(
+            require_passing_build=False,
+            month=MONTH,
+            out_dir=tmp_path / "out2",
+            duckdb_path=warehouse,
+            pdf=False,
+        )
 
 
 def test_an_unmapped_category_or_company_is_refused(tmp_path: Path) -> None:
@@ -214,7 +226,13 @@ def test_chargeback_journal_posts(tmp_path: Path) -> None:
     warehouse = build_synthetic_warehouse(tmp_path / "warehouse.duckdb", conversations=40)
     with duckdb.connect(str(warehouse)) as con:
         con.execute("update marts.invoice_lines set mode = 'chargeback'")
-    result = publish(month=MONTH, out_dir=tmp_path / "out", duckdb_path=warehouse, pdf=False)
+    result = publish(
+        require_passing_build=False,
+        month=MONTH,
+        out_dir=tmp_path / "out",
+        duckdb_path=warehouse,
+        pdf=False,
+    )
     rows = _read(result.month_dir / "invoices" / f"gl-journal-{MONTH}.csv")
     assert_balanced(rows)
     assert {r["posting_status"] for r in rows} == {POST}

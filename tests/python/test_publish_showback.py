@@ -151,13 +151,15 @@ def test_month_over_month_prefers_the_published_earlier_month(
     copy = tmp_path / "warehouse.duckdb"
     shutil.copyfile(warehouse, copy)
     out = tmp_path / "out"
-    sept = publish(month=PREVIOUS_MONTH, out_dir=out, duckdb_path=copy, pdf=False)
+    sept = publish(
+        month=PREVIOUS_MONTH, out_dir=out, duckdb_path=copy, pdf=False, require_passing_build=False
+    )
     summary_path = out / PREVIOUS_MONTH / "summary.json"
     summary = json.loads(summary_path.read_text(encoding="utf-8"))
     assert {k: Decimal(v) for k, v in summary["by_cost_center"].items()} == sept.invoice_totals
     summary["by_cost_center"]["SALES"] = "1234567.89"  # a marker only the file can provide
     summary_path.write_text(json.dumps(summary), encoding="utf-8")
-    publish(month=MONTH, out_dir=out, duckdb_path=copy, pdf=False)
+    publish(month=MONTH, out_dir=out, duckdb_path=copy, pdf=False, require_passing_build=False)
     html = (out / MONTH / "showback" / "index.html").read_text(encoding="utf-8")
     assert "$1,234,567.89" in html
 

@@ -2,8 +2,15 @@
     Every vendor invoice line of var('billing_month') with the vendor product row that prices it:
     matched by SKU (case-insensitive, trimmed), else by the product name against
     product_name_pattern (case-insensitive `like`; the longest matching pattern wins, then the SKU).
-    A line no row matches fails the build (never silently to overhead): the check queries the lines
-    only when actually running (dbt run/build), so `dbt compile` of other targets stays offline.
+    Amounts are in the reporting currency: an invoice in another currency is converted at the
+    month's rate of seeds/fx_rates.csv, rounded to the cent per line (vendor_amount keeps the
+    invoice's own amount and currency).
+
+    Before anything is allocated, the month's invoice must be allocatable, else the build stops
+    with one line naming the invoice, line and file (macros/allocation/invoice_guards.sql): no
+    invoice for the month, a product no rule matches, a negative amount on a product that is not a
+    credit, two invoices for the month, a currency without a rate. The checks query the lines only
+    when actually running (dbt run/build), so `dbt compile` of other targets stays offline.
 -#}
 {%- set classify_sql -%}
 with
@@ -20,11 +27,29 @@ invoice_lines as (
         quantity,
         unit_of_measure,
         amount,
-        currency
+        currency,
+        source
     from {{ ref('stg_genesys__invoice_lines') }}
     where
         date_start >= {{ fairshare.allocation_month() }}
         and date_start < {{ fairshare.allocation_next_month() }}
+),
+
+invoice_headers as (
+    select
+        invoice_id,
+        currency as invoice_currency
+    from {{ ref('stg_genesys__invoices') }}
+),
+
+fx_rates as (
+    select
+        upper(trim(currency)) as currency,
+        rate
+    from {{ ref('fx_rates') }}
+    where
+        billing_month = {{ fairshare.allocation_month() }}
+        and upper(trim(reporting_currency)) = upper('{{ var("currency") }}')
 ),
 
 vendor_products as (
@@ -82,6 +107,25 @@ best_matches as (
     where match_order = 1
 ),
 
+lines_in_reporting_currency as (
+    select
+        invoice_lines.*,
+        upper(trim(coalesce(invoice_lines.currency, invoice_headers.invoice_currency, '{{ var("currency") }}')))
+            as vendor_currency,
+        case
+            when
+                upper(trim(coalesce(invoice_lines.currency, invoice_headers.invoice_currency, '{{ var("currency") }}')))
+                = upper('{{ var("currency") }}')
+                then cast(1 as {{ fairshare.type_decimal(18, 8) }})
+            else fx_rates.rate
+        end as fx_rate
+    from invoice_lines
+    left join invoice_headers
+        on invoice_lines.invoice_id = invoice_headers.invoice_id
+    left join fx_rates
+        on upper(trim(coalesce(invoice_lines.currency, invoice_headers.invoice_currency))) = fx_rates.currency
+),
+
 classified as (
     select
         {{ fairshare.allocation_month() }} as billing_month,
@@ -95,10 +139,16 @@ classified as (
         invoice_lines.date_end,
         invoice_lines.quantity,
         invoice_lines.unit_of_measure,
-        cast(invoice_lines.amount as {{ fairshare.type_decimal(18, 2) }}) as amount,
+        {{ fairshare.cents_to_amount(fairshare.to_cents(
+            fairshare.fx_convert('invoice_lines.amount', 'invoice_lines.fx_rate'))) }} as amount,
         invoice_lines.amount as vendor_amount,
-        {{ fairshare.to_cents('invoice_lines.amount') }} as amount_cents,
-        invoice_lines.currency,
+        {{ fairshare.to_cents(fairshare.fx_convert('invoice_lines.amount', 'invoice_lines.fx_rate')) }}
+            as amount_cents,
+        '{{ var("currency") }}' as currency,
+        invoice_lines.vendor_currency,
+        invoice_lines.fx_rate,
+        invoice_lines.source as vendor_source,
+        coalesce(vendor_products.is_credit, false) as is_credit_product,
         vendor_products.cost_category,
         vendor_products.allocation_method,
         nullif(trim(vendor_products.telecom_number_types), '') as telecom_number_types,
@@ -106,7 +156,7 @@ classified as (
         vendor_products.driver_name,
         vendor_products.driver_unit,
         best_matches.match_rule
-    from invoice_lines
+    from lines_in_reporting_currency as invoice_lines
     left join best_matches
         on
             invoice_lines.invoice_id = best_matches.invoice_id
@@ -132,6 +182,10 @@ final as (
         vendor_amount,
         amount_cents,
         currency,
+        vendor_currency,
+        fx_rate,
+        vendor_source,
+        is_credit_product,
         cost_category,
         allocation_method,
         telecom_number_types,
@@ -143,31 +197,7 @@ final as (
 )
 {%- endset -%}
 
-{%- if execute and flags.WHICH in ('run', 'build', 'retry') and model.resource_type == 'model' -%}
-    {%- set unmatched_sql -%}
-        {{ classify_sql }}
-        select invoice_id, invoice_line_id, invoice_product_sku, product_name
-        from final
-        where allocation_method is null
-        order by invoice_id, invoice_line_id
-    {%- endset -%}
-    {%- set unmatched = run_query(unmatched_sql) -%}
-    {%- if unmatched.rows | length > 0 -%}
-        {%- set by_invoice = {} -%}
-        {%- for row in unmatched.rows -%}
-            {%- set label = "'" ~ (row[2] if row[2] else '(no sku)') ~ " " ~ (row[3] if row[3] else '(no name)') ~ "'" -%}
-            {%- do by_invoice.setdefault(row[0], []).append(label ~ ' (line ' ~ row[1] ~ ')') -%}
-        {%- endfor -%}
-        {%- set messages = [] -%}
-        {%- for invoice_id, labels in by_invoice.items() -%}
-            {%- do messages.append(
-                "Unknown vendor product(s) on invoice " ~ invoice_id ~ ": " ~ (labels | join(', '))
-                ~ " — add a row to seeds/vendor_products.csv (product_sku or product_name_pattern)"
-            ) -%}
-        {%- endfor -%}
-        {{ exceptions.raise_compiler_error(messages | join('\n')) }}
-    {%- endif -%}
-{%- endif -%}
+{%- do fairshare.assert_vendor_invoice_allocatable(classify_sql) -%}
 
 {{ classify_sql }}
 
