@@ -9,9 +9,9 @@
 
         {{ config(**fairshare.monthly_partition()) }}
 
-    The model SQL must produce exactly the rows of var('billing_month') (a `billing_month` column
-    equal to fairshare.billing_month_date()) and read other monthly models only where
-    billing_month = fairshare.billing_month_date(): it then needs no is_incremental() branch, so the
+    The model SQL must produce exactly the rows of the billing month (a `billing_month` column
+    equal to fairshare.billing_month()) and read other monthly models only where
+    billing_month = fairshare.billing_month(): it then needs no is_incremental() branch, so the
     first build, a rerun and a --full-refresh run the same query (and unit tests need no override).
 
     Engines:
@@ -19,7 +19,9 @@
       dbt's delete+insert keyed on unique_key billing_month that also empties the month when its
       rebuild returns no rows (a quarantine emptied by fixed data must not keep last run's rows).
     - BigQuery: `insert_overwrite` of the month's partition (static partition list, so a month
-      rebuilt with no rows is emptied too), table partitioned by billing_month (monthly).
+      rebuilt with no rows is emptied too), table partitioned by billing_month (monthly). The
+      partition list is config, rendered at parse time: billing_month(at_parse=true) reads the
+      month then, so on BigQuery these model files (only) are reparsed when the month changes.
 
     Tagged `monthly_partition`: their generic data tests check the month being run only
     (macros/incremental/get_where_subquery.sql), and `dbt build -s tag:monthly_partition` selects them.
@@ -46,14 +48,8 @@
         'materialized': 'incremental',
         'incremental_strategy': 'insert_overwrite',
         'partition_by': {'field': 'billing_month', 'data_type': 'date', 'granularity': 'month'},
-        'partitions': [fairshare.monthly_partition_literal()],
+        'partitions': [fairshare.billing_month(at_parse=true)],
         'on_schema_change': 'sync_all_columns',
         'tags': ['monthly_partition'],
     }) }}
-{%- endmacro %}
-
-{#- var('billing_month') as a SQL date literal, computed in Jinja (usable in config at parse time). -#}
-{% macro monthly_partition_literal() -%}
-    {%- set month = modules.datetime.datetime.strptime(var('billing_month') | string, '%Y-%m-%d') -%}
-    {{ return("cast('" ~ month.strftime('%Y-%m-%d') ~ "' as date)") }}
 {%- endmacro %}

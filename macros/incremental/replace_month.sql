@@ -27,7 +27,7 @@
     {%- set dest_cols_csv = get_quoted_csv(arg_dict['dest_columns'] | map(attribute='name')) -%}
     delete from {{ target }}
     where
-        {{ partition_column }} = {{ fairshare.monthly_partition_literal() }}
+        {{ partition_column }} = {{ fairshare.billing_month() }}
         or {{ partition_column }} in (select distinct {{ partition_column }} from {{ source }});
 
     insert into {{ target }} ({{ dest_cols_csv }})

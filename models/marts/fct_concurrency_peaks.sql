@@ -26,10 +26,10 @@ slice_spine as (
 month_slices as (
     select
         slice_index,
-        {{ fairshare.allocation_month_offset('slice_index * ' ~ slice_ms) }} as slice_started_at,
-        {{ fairshare.allocation_month_offset('(slice_index + 1) * ' ~ slice_ms) }} as slice_ended_at
+        {{ fairshare.billing_month_offset('slice_index * ' ~ slice_ms) }} as slice_started_at,
+        {{ fairshare.billing_month_offset('(slice_index + 1) * ' ~ slice_ms) }} as slice_ended_at
     from slice_spine
-    where slice_index < {{ fairshare.allocation_month_slices() }}
+    where slice_index < {{ fairshare.billing_month_slices() }}
 ),
 
 org_slices as (
@@ -67,7 +67,7 @@ grid as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         grid.slice_index,
         grid.slice_started_at,
         grid.slice_ended_at,

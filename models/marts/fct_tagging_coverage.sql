@@ -22,22 +22,22 @@ with
 users as (
     select * from {{ ref('int_users_tagged_to_cost_centers') }}
     where
-        valid_from < {{ fairshare.allocation_month_end() }}
-        and valid_to > {{ fairshare.allocation_month_start() }}
+        valid_from < {{ fairshare.billing_month_end() }}
+        and valid_to > {{ fairshare.billing_month_start() }}
 ),
 
 queues as (
     select * from {{ ref('int_queues_tagged_to_cost_centers') }}
     where
-        valid_from < {{ fairshare.allocation_month_end() }}
-        and valid_to > {{ fairshare.allocation_month_start() }}
+        valid_from < {{ fairshare.billing_month_end() }}
+        and valid_to > {{ fairshare.billing_month_start() }}
 ),
 
 dids as (
     select * from {{ ref('int_dids_tagged_to_cost_centers') }}
     where
-        valid_from < {{ fairshare.allocation_month_end() }}
-        and valid_to > {{ fairshare.allocation_month_start() }}
+        valid_from < {{ fairshare.billing_month_end() }}
+        and valid_to > {{ fairshare.billing_month_start() }}
 ),
 
 oauth_requests as (
@@ -46,12 +46,12 @@ oauth_requests as (
 
 conversations as (
     select * from {{ ref('int_conversations_tagged_to_cost_centers') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 slices as (
     select * from {{ ref('int_trunk_slices_attributed_to_cost_centers') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 telecom_lines as (
@@ -65,7 +65,7 @@ named_users as (
 
 concurrent_user_slices as (
     select * from {{ ref('int_concurrent_users_sliced') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 invoice_lines as (
@@ -83,7 +83,7 @@ allocations as (
 
 interactions as (
     select * from {{ ref('int_interactions_attributed_to_cost_centers') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 -- the display cost (micro-units of money) of each line x cost center bucket
@@ -462,7 +462,7 @@ spend as (
 month_row as (
     select
         'month_total' as object_kind,
-        cast({{ fairshare.allocation_month() }} as {{ dbt.type_string() }}) as object_id,
+        cast({{ fairshare.billing_month() }} as {{ dbt.type_string() }}) as object_id,
         'Spend not allocated by tag (ORPHAN absorbed or redistributed, zero-driver lines)' as object_name,
         cast(null as {{ dbt.type_string() }}) as tag_rule,
         cast(null as {{ dbt.type_string() }}) as cost_center_code,
@@ -492,7 +492,7 @@ unioned as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         unioned.object_kind,
         unioned.object_id,
         unioned.object_name,

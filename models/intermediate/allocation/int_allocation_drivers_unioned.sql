@@ -209,8 +209,8 @@ even_drivers as (
     from cost_centers
     where
         not coalesce(is_overhead, false)
-        and (active_from is null or active_from < {{ fairshare.allocation_next_month() }})
-        and (active_to is null or active_to >= {{ fairshare.allocation_month() }})
+        and (active_from is null or active_from < {{ fairshare.billing_month_next() }})
+        and (active_to is null or active_to >= {{ fairshare.billing_month() }})
 ),
 
 unioned as (
@@ -237,7 +237,7 @@ unioned as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         allocation_method,
         number_type,
         direction,

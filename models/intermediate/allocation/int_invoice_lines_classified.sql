@@ -31,8 +31,8 @@ invoice_lines as (
         source
     from {{ ref('stg_genesys__invoice_lines') }}
     where
-        date_start >= {{ fairshare.allocation_month() }}
-        and date_start < {{ fairshare.allocation_next_month() }}
+        date_start >= {{ fairshare.billing_month() }}
+        and date_start < {{ fairshare.billing_month_next() }}
 ),
 
 invoice_headers as (
@@ -48,7 +48,7 @@ fx_rates as (
         rate
     from {{ ref('fx_rates') }}
     where
-        billing_month = {{ fairshare.allocation_month() }}
+        billing_month = {{ fairshare.billing_month() }}
         and upper(trim(reporting_currency)) = upper('{{ var("currency") }}')
 ),
 
@@ -128,7 +128,7 @@ lines_in_reporting_currency as (
 
 classified as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         invoice_lines.invoice_id,
         invoice_lines.invoice_line_id,
         coalesce(vendor_products.product_sku, invoice_lines.product_sku) as product_sku,

@@ -25,12 +25,12 @@ invoice_lines as (
 
 slices as (
     select * from {{ ref('int_trunk_slices_attributed_to_cost_centers') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 interactions as (
     select * from {{ ref('int_interactions_attributed_to_cost_centers') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 named_users as (
@@ -335,7 +335,7 @@ described as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         described.invoice_id,
         described.invoice_line_id,
         count(*) as cause_count,

@@ -31,8 +31,8 @@ held_in_month as (
         license_id
     from versioned
     where
-        (version_number = 1 or valid_from < {{ fairshare.allocation_month_end() }})
-        and (valid_to is null or valid_to > {{ fairshare.allocation_month_start() }})
+        (version_number = 1 or valid_from < {{ fairshare.billing_month_end() }})
+        and (valid_to is null or valid_to > {{ fairshare.billing_month_start() }})
 ),
 
 priced as (
@@ -53,7 +53,7 @@ priced as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         user_id,
         license_id,
         product_sku,

@@ -140,7 +140,7 @@ final as (
 
     select
         numbered.conversation_id,
-        {{ fairshare.billing_month_date() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         coalesce(participant_data.cost_center_code, dialled.cost_center_code) as cost_center_code,
         case
             when participant_data.cost_center_code is not null then 'participant_data'

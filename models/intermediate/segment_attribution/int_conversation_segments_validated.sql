@@ -19,7 +19,7 @@ conversations as (
         is_in_progress,
         conversation_ended_ms
     from {{ ref('int_conversations_tagged_to_cost_centers') }}
-    where billing_month = {{ fairshare.billing_month_date() }}
+    where billing_month = {{ fairshare.billing_month() }}
 
 ),
 
@@ -101,7 +101,7 @@ joined as (
 final as (
 
     select
-        {{ fairshare.billing_month_date() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         conversation_key,
         conversation_id,
         session_id,

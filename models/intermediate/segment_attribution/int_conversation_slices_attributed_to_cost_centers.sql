@@ -37,7 +37,7 @@ segments as (
         ended_ms
     from {{ ref('int_conversation_segments_validated') }}
     where
-        billing_month = {{ fairshare.billing_month_date() }}
+        billing_month = {{ fairshare.billing_month() }}
         and exclusion_reason is null
         and ended_ms > started_ms
         and segment_type != 'wrapup'
@@ -73,7 +73,7 @@ conversation_tags as (
         conversation_key,
         cost_center_code
     from {{ ref('int_conversations_tagged_to_cost_centers') }}
-    where billing_month = {{ fairshare.billing_month_date() }}
+    where billing_month = {{ fairshare.billing_month() }}
 
 ),
 
@@ -177,7 +177,7 @@ legs as (
         leg_started_ms,
         leg_ended_ms
     from {{ ref('int_trunk_legs_costed') }}
-    where billing_month = {{ fairshare.billing_month_date() }}
+    where billing_month = {{ fairshare.billing_month() }}
 
 ),
 
@@ -357,7 +357,7 @@ ranked as (
 final as (
 
     select
-        {{ fairshare.billing_month_date() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         conversation_key,
         slice_started_ms,
         slice_ended_ms,

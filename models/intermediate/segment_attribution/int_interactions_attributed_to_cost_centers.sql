@@ -23,7 +23,7 @@ conversations as (
         cost_center_code as tag_cost_center_code
     from {{ ref('int_conversations_tagged_to_cost_centers') }}
     where
-        billing_month = {{ fairshare.billing_month_date() }}
+        billing_month = {{ fairshare.billing_month() }}
         and conversation_started_ms >= {{ fairshare.billing_month_start_ms() }}
         and conversation_started_ms < {{ fairshare.billing_month_end_ms() }}
 
@@ -44,7 +44,7 @@ segments as (
         purpose in ('ivr', 'botflow') or segment_type = 'ivr' as is_flow_segment
     from {{ ref('int_conversation_segments_validated') }}
     where
-        billing_month = {{ fairshare.billing_month_date() }}
+        billing_month = {{ fairshare.billing_month() }}
         -- only the segments a fact below reads (the customer's media, IVR/bot flows)
         and (
             purpose in ('customer', 'external', 'ivr', 'botflow')
@@ -125,7 +125,7 @@ timeline as (
         responsibility_level,
         attributed_ms
     from {{ ref('int_conversation_slices_attributed_to_cost_centers') }}
-    where billing_month = {{ fairshare.billing_month_date() }}
+    where billing_month = {{ fairshare.billing_month() }}
 
 ),
 
@@ -265,7 +265,7 @@ final as (
 
     select
         conversation_id,
-        {{ fairshare.billing_month_date() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         media_type,
         cost_center_code,
         cast(handled_ms as {{ dbt.type_bigint() }}) as handled_ms,

@@ -25,7 +25,7 @@ leg_segments as (
         max(ended_ms) as total_leg_ended_ms
     from {{ ref('int_conversation_segments_validated') }}
     where
-        billing_month = {{ fairshare.billing_month_date() }}
+        billing_month = {{ fairshare.billing_month() }}
         and exclusion_reason is null
         and purpose in ('customer', 'external')
         and media_type = 'voice'
@@ -280,7 +280,7 @@ final as (
         conversation_id,
         session_id,
         protocol_call_id,
-        {{ fairshare.billing_month_date() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         direction,
         did,
         did_id,
