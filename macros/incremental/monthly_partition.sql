@@ -15,9 +15,11 @@
     first build, a rerun and a --full-refresh run the same query (and unit tests need no override).
 
     Engines:
-    - DuckDB, Snowflake (default): strategy `replace_month` (macros/incremental/replace_month.sql),
-      dbt's delete+insert keyed on unique_key billing_month that also empties the month when its
-      rebuild returns no rows (a quarantine emptied by fixed data must not keep last run's rows).
+    - DuckDB, Snowflake (default): materialization `month_partition`
+      (macros/incremental/month_partition.sql): delete the month, insert the model's query directly
+      (no staging copy), which also empties the month when its rebuild returns no rows (a
+      quarantine emptied by fixed data must not keep last run's rows); a schema change takes the
+      staging path (temporary table, on_schema_change, replace_month.sql).
     - BigQuery: `insert_overwrite` of the month's partition (static partition list, so a month
       rebuilt with no rows is emptied too), table partitioned by billing_month (monthly). The
       partition list is config, rendered at parse time: billing_month(at_parse=true) reads the
@@ -35,8 +37,7 @@
 
 {% macro default__monthly_partition() -%}
     {{ return({
-        'materialized': 'incremental',
-        'incremental_strategy': 'replace_month',
+        'materialized': 'month_partition',
         'unique_key': 'billing_month',
         'on_schema_change': 'sync_all_columns',
         'tags': ['monthly_partition'],

@@ -1,0 +1,129 @@
+{#-
+    Materialization `month_partition` (DuckDB, Snowflake; BigQuery uses insert_overwrite, see
+    monthly_partition.sql): the model's rows replace the partition of the billing month of a table
+    that keeps every month built.
+
+    - First build, --full-refresh, or the relation is not a table: the table is (re)created from
+      the model's query (create_table_as: an enforced contract creates the typed, constrained
+      table), holding the month being run only.
+    - Otherwise, when the query's columns are the table's (same names, order and types; and the
+      contract's, if enforced): one statement pair, no staging copy:
+          delete from <table> where billing_month = <month>;
+          insert into <table> (<columns>) select <columns> from (<model query>);
+      on Snowflake inside an explicit transaction (DuckDB: dbt's transaction). The delete is by the
+      month literal, so a rebuild returning no rows empties the month (a quarantine emptied by
+      fixed data does not keep last run's rows). Then the rows are counted: the table must have
+      grown by exactly the rows the month's partition gained, i.e. every inserted row belongs to
+      the billing month (a model emitting another month's rows fails the build instead of
+      silently changing that month). Both counts are cheap (row counts, one pruned partition).
+    - When the columns differ (a column added or removed, a type changed): the previous path,
+      the query into a temporary table, dbt's on_schema_change handling (sync_all_columns), then
+      delete + insert from it (get_incremental_replace_month_sql, replace_month.sql).
+-#}
+{% materialization month_partition, default %}
+    {%- set existing_relation = load_cached_relation(this) -%}
+    {%- set target_relation = this.incorporate(type='table') -%}
+    {%- set full_refresh_mode = should_full_refresh() or (existing_relation is not none and not existing_relation.is_table) -%}
+    {%- set on_schema_change = incremental_validate_on_schema_change(config.get('on_schema_change'), default='sync_all_columns') -%}
+    {%- set grant_config = config.get('grants') -%}
+    {%- set partition_column = config.get('unique_key') or 'billing_month' -%}
+    {%- set to_drop = [] -%}
+
+    {{ run_hooks(pre_hooks, inside_transaction=False) }}
+    {{ run_hooks(pre_hooks, inside_transaction=True) }}
+
+    {%- if existing_relation is none or full_refresh_mode -%}
+        {%- if existing_relation is not none -%}
+            {%- do adapter.drop_relation(existing_relation) -%}
+        {%- endif -%}
+        {%- call statement('main') -%}
+            {{ create_table_as(False, target_relation, sql) }}
+        {%- endcall -%}
+    {%- else -%}
+        {%- set dest_columns = fairshare.month_partition_direct_columns(existing_relation, sql) -%}
+        {%- if dest_columns -%}
+            {%- do log('month_partition ' ~ this.identifier ~ ': direct insert of the month') -%}
+            {%- set counts_before = fairshare.month_partition_counts(target_relation, partition_column) -%}
+            {%- call statement('main') -%}
+                {{ fairshare.month_partition_replace_sql(target_relation, sql, dest_columns, partition_column) }}
+            {%- endcall -%}
+            {%- set counts_after = fairshare.month_partition_counts(target_relation, partition_column) -%}
+            {%- if counts_after[0] - counts_before[0] != counts_after[1] - counts_before[1] -%}
+                {{ exceptions.raise_compiler_error(
+                    "fairshare: " ~ this.identifier ~ " produced rows outside the billing month "
+                    ~ fairshare.billing_month_value() ~ " (the table grew by " ~ (counts_after[0] - counts_before[0])
+                    ~ " rows, the month's partition by " ~ (counts_after[1] - counts_before[1])
+                    ~ "): a month-partitioned model must emit its month's rows only") }}
+            {%- endif -%}
+        {%- else -%}
+            {%- do log('month_partition ' ~ this.identifier ~ ': columns changed, staging path', info=true) -%}
+            {%- set temp_relation = make_temp_relation(target_relation) -%}
+            {%- do run_query(create_table_as(True, temp_relation, sql)) -%}
+            {%- set changed = process_schema_changes(on_schema_change, temp_relation, existing_relation) -%}
+            {%- set columns = changed if changed else adapter.get_columns_in_relation(existing_relation) -%}
+            {%- call statement('main') -%}
+                {{ fairshare.get_incremental_replace_month_sql({
+                    'target_relation': target_relation, 'temp_relation': temp_relation,
+                    'unique_key': partition_column, 'dest_columns': columns}) }}
+            {%- endcall -%}
+            {%- do to_drop.append(temp_relation) -%}
+        {%- endif -%}
+    {%- endif -%}
+
+    {%- set should_revoke = should_revoke(existing_relation, full_refresh_mode) -%}
+    {%- do apply_grants(target_relation, grant_config, should_revoke=should_revoke) -%}
+    {%- do persist_docs(target_relation, model) -%}
+    {{ run_hooks(post_hooks, inside_transaction=True) }}
+    {%- do adapter.commit() -%}
+    {%- for relation in to_drop -%}
+        {%- do adapter.drop_relation(relation) -%}
+    {%- endfor -%}
+    {{ run_hooks(post_hooks, inside_transaction=False) }}
+    {{ return({'relations': [target_relation]}) }}
+{%- endmaterialization %}
+
+{#- The table's columns when the query has exactly them (names, order, types) and, under an
+    enforced contract, the contract's too; else none (the schema changed: take the staging path). -#}
+{% macro month_partition_direct_columns(relation, sql) -%}
+    {%- set contract_config = config.get('contract') -%}
+    {%- if contract_config and contract_config.enforced -%}
+        {%- do get_assert_columns_equivalent(sql) -%}
+    {%- endif -%}
+    {%- set query_columns = get_column_schema_from_query(sql) -%}
+    {%- set table_columns = adapter.get_columns_in_relation(relation) -%}
+    {%- if query_columns | length != table_columns | length -%}{{ return(none) }}{%- endif -%}
+    {%- for pair in zip(query_columns, table_columns) -%}
+        {%- if pair[0].name | lower != pair[1].name | lower
+            or pair[0].data_type | lower != pair[1].data_type | lower -%}
+            {{ return(none) }}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(table_columns) }}
+{%- endmacro %}
+
+{#- [rows of the table, rows of the billing month's partition]. -#}
+{% macro month_partition_counts(relation, partition_column) -%}
+    {%- set counts = run_query(
+        "select (select count(*) from " ~ relation ~ "), (select count(*) from " ~ relation
+        ~ " where " ~ partition_column ~ " = " ~ fairshare.billing_month() ~ ")") -%}
+    {{ return([counts.rows[0][0] | int, counts.rows[0][1] | int]) }}
+{%- endmacro %}
+
+{% macro month_partition_replace_sql(relation, sql, columns, partition_column) -%}
+    {{ return(adapter.dispatch('month_partition_replace_sql', 'fairshare')(relation, sql, columns, partition_column)) }}
+{%- endmacro %}
+
+{% macro default__month_partition_replace_sql(relation, sql, columns, partition_column) -%}
+    {%- set column_list = get_quoted_csv(columns | map(attribute='name')) -%}
+    delete from {{ relation }} where {{ partition_column }} = {{ fairshare.billing_month() }};
+
+    insert into {{ relation }} ({{ column_list }})
+    select {{ column_list }}
+    from (
+        {{ sql }}
+    ) as month_rows
+{%- endmacro %}
+
+{% macro snowflake__month_partition_replace_sql(relation, sql, columns, partition_column) -%}
+    {{ return(snowflake_dml_explicit_transaction(fairshare.default__month_partition_replace_sql(relation, sql, columns, partition_column))) }}
+{%- endmacro %}
