@@ -16,7 +16,7 @@ entitlements as (
 ),
 
 cost_centers as (
-    select * from {{ ref('cost_centers') }}
+    select * from {{ ref('stg_config__cost_centers') }}
 ),
 
 slice_spine as (

@@ -46,7 +46,7 @@ line_totals as (
 ),
 
 cost_centers as (
-    select * from {{ ref('cost_centers') }}
+    select * from {{ ref('stg_config__cost_centers') }}
 ),
 
 final as (

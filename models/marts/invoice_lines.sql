@@ -27,7 +27,7 @@ telecom_reconciled as (
 ),
 
 cost_centers as (
-    select * from {{ ref('cost_centers') }}
+    select * from {{ ref('stg_config__cost_centers') }}
 ),
 
 adjustments as (

@@ -12,7 +12,7 @@ allocated as (
 ),
 
 cost_centers as (
-    select * from {{ ref('cost_centers') }}
+    select * from {{ ref('stg_config__cost_centers') }}
 )
 
 select

@@ -28,11 +28,11 @@ interactions as (
 ),
 
 fixed_splits as (
-    select * from {{ ref('fixed_splits') }}
+    select * from {{ ref('stg_config__fixed_splits') }}
 ),
 
 cost_centers as (
-    select * from {{ ref('cost_centers') }}
+    select * from {{ ref('stg_config__cost_centers') }}
 ),
 
 telecom_drivers as (

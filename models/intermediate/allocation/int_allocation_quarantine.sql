@@ -11,7 +11,7 @@ license_users as (
 ),
 
 licence_products as (
-    select * from {{ ref('licence_products') }}
+    select * from {{ ref('stg_config__licence_products') }}
 ),
 
 presence as (
@@ -40,7 +40,7 @@ unknown_licences as (
         'excluded: the licence bills nothing until mapped' as action_taken
     from license_users
     left join licence_products
-        on lower(trim(license_users.license_id)) = lower(trim(licence_products.license_id))
+        on lower(trim(license_users.license_id)) = licence_products.license_key
     where
         licence_products.license_id is null
         and (license_users.valid_to is null or license_users.valid_to > {{ fairshare.billing_month_start() }})

@@ -7,7 +7,7 @@
 with
 
 cost_centers as (
-    select * from {{ ref('cost_centers') }}
+    select * from {{ ref('stg_config__cost_centers') }}
 ),
 
 slices_by_cost_center as (

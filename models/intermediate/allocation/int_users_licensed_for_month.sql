@@ -12,7 +12,7 @@ license_users as (
 ),
 
 licence_products as (
-    select * from {{ ref('licence_products') }}
+    select * from {{ ref('stg_config__licence_products') }}
 ),
 
 versioned as (
@@ -41,14 +41,14 @@ priced as (
         held_in_month.license_id,
         licence_products.product_sku,
         licence_products.licence_rank,
-        lower(licence_products.billing_model) as billing_model,
+        licence_products.billing_model,
         row_number() over (
             partition by held_in_month.user_id
             order by licence_products.licence_rank desc, held_in_month.license_id asc
         ) as licence_order
     from held_in_month
     inner join licence_products
-        on lower(trim(held_in_month.license_id)) = lower(trim(licence_products.license_id))
+        on lower(trim(held_in_month.license_id)) = licence_products.license_key
 ),
 
 final as (

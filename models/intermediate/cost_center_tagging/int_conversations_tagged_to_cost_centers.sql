@@ -37,7 +37,17 @@ numbered as (
 
 ),
 
-{{ fairshare.cost_center_lookup('participant_data_lookup', 'participant_data') }},
+participant_data_lookup as (
+
+    select
+        lookup_key,
+        cost_center_code,
+        matched_by,
+        is_ambiguous
+    from {{ ref('int_tag_values_resolved_to_cost_centers') }}
+    where tag_kind = 'participant_data'
+
+),
 
 attributes as (
 

@@ -80,10 +80,10 @@ conversation_facts as (
 flow_cost_centers as (
 
     select
-        {{ fairshare.normalize_tag('flow_name') }} as flow_key,
-        min(upper(trim(cost_center_code))) as cost_center_code
-    from {{ ref('flow_cost_centers') }}
-    group by {{ fairshare.normalize_tag('flow_name') }}
+        flow_key,
+        min(cost_center_code) as cost_center_code
+    from {{ ref('stg_config__flow_cost_centers') }}
+    group by flow_key
 
 ),
 

@@ -143,12 +143,12 @@ with_usage as (
 rates as (
 
     select
-        lower(trim(number_type)) as number_type,
-        lower(trim(direction)) as direction,
-        trim(country_code) as country_code,
+        number_type,
+        direction,
+        country_code,
         rate_per_minute,
         billing_increment_seconds
-    from {{ ref('telecom_rates') }}
+    from {{ ref('stg_config__telecom_rates') }}
 
 ),
 
