@@ -28,13 +28,14 @@ SCD2_COLUMNS = (
 MONTHLY = ("invoices", "invoice_lines", "voice_usage", "billable_usage", "billing_period_charges")
 # How a data test finds the rows of the billing month in the tables that grow every month, so a
 # warehouse holding many months tests the month being run only (see
-# macros/incremental/get_where_subquery.sql): a timestamp column, or the conversation id of the
-# conversation tables without a timestamp of their own (rows of conversations started in the month).
+# macros/incremental/get_where_subquery.sql): a timestamp column (the conversation child tables
+# carry their conversation's start), or the conversation id of the attributes table, which has no
+# timestamp of its own (rows of conversations started in the month).
 MONTH_SCOPE: dict[str, str] = {
     "conversations": "{column: conversation_start}",
-    "conversation_participants": "{conversation_id: conversation_id}",
+    "conversation_participants": "{column: conversation_start}",
     "conversation_participant_attributes": "{conversation_id: conversation_id}",
-    "conversation_sessions": "{conversation_id: conversation_id}",
+    "conversation_sessions": "{column: conversation_start}",
     "conversation_segments": "{column: segment_start}",
     "user_presence": "{column: start_time}",
     "user_routing_status": "{column: start_time}",
