@@ -6,7 +6,7 @@
     - First build, --full-refresh, or the relation is not a table: the table is (re)created from
       the model's query (create_table_as: an enforced contract creates the typed, constrained
       table), holding the month being run only.
-    - Otherwise, when the query's columns are the table's (same names, order and types; and the
+    - Otherwise, when the query's columns are the table's (same names and types; and the
       contract's, if enforced): one statement pair, no staging copy:
           delete from <table> where billing_month = <month>;
           insert into <table> (<columns>) select <columns> from (<model query>);
@@ -82,19 +82,22 @@
     {{ return({'relations': [target_relation]}) }}
 {%- endmaterialization %}
 
-{#- The table's columns when the query has exactly them (names, order, types) and, under an
-    enforced contract, the contract's too; else none (the schema changed: take the staging path). -#}
+{#- The table's columns when the query has exactly them (names and types; the insert names the
+    columns, so their order does not matter) and, under an enforced contract, the contract's too;
+    else none (the schema changed: take the staging path). -#}
 {% macro month_partition_direct_columns(relation, sql) -%}
     {%- set contract_config = config.get('contract') -%}
     {%- if contract_config and contract_config.enforced -%}
         {%- do get_assert_columns_equivalent(sql) -%}
     {%- endif -%}
-    {%- set query_columns = get_column_schema_from_query(sql) -%}
+    {%- set query_types = {} -%}
+    {%- for column in get_column_schema_from_query(sql) -%}
+        {%- do query_types.update({column.name | lower: column.data_type | lower}) -%}
+    {%- endfor -%}
     {%- set table_columns = adapter.get_columns_in_relation(relation) -%}
-    {%- if query_columns | length != table_columns | length -%}{{ return(none) }}{%- endif -%}
-    {%- for pair in zip(query_columns, table_columns) -%}
-        {%- if pair[0].name | lower != pair[1].name | lower
-            or pair[0].data_type | lower != pair[1].data_type | lower -%}
+    {%- if query_types | length != table_columns | length -%}{{ return(none) }}{%- endif -%}
+    {%- for column in table_columns -%}
+        {%- if query_types.get(column.name | lower) != column.data_type | lower -%}
             {{ return(none) }}
         {%- endif -%}
     {%- endfor -%}
