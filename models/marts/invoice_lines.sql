@@ -16,7 +16,35 @@
 with
 
 allocation_lines as (
-    select * from {{ ref('int_allocation_lines_explained') }}
+    select
+        billing_month,
+        invoice_id,
+        invoice_line_id,
+        cost_center_code,
+        cost_center_name,
+        department_head,
+        cost_category,
+        product_sku,
+        product_name,
+        allocation_method,
+        product_allocation_method,
+        allocation_rule,
+        driver_name,
+        driver_unit,
+        driver_quantity,
+        driver_total,
+        share,  -- noqa: RF04
+        amount,
+        amount_cents,
+        vendor_line_amount,
+        vendor_line_quantity,
+        measured_quantity,
+        currency,
+        mode,  -- noqa: RF04
+        orphan_causes,
+        explanation,
+        adjusted_month
+    from {{ ref('int_allocation_lines_explained') }}
 ),
 
 adjustments as (

@@ -20,7 +20,7 @@ invoice_lines as (
 ),
 
 prepaid as (
-    select sum(quantity) as prepaid_quantity
+    select cast(sum(quantity) as {{ fairshare.type_quantity() }}) as prepaid_quantity
     from invoice_lines
     where allocation_method = 'concurrent_peak'
 ),

@@ -18,10 +18,11 @@ aliases as (
 ),
 
 tag_kinds as (
-    {% for kind in tag_kinds -%}
+    {%- for kind in tag_kinds %}
     select '{{ kind }}' as tag_kind
-    {% if not loop.last %}union all
-    {% endif %}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
     {%- endfor %}
 ),
 

@@ -45,11 +45,12 @@ slice_summary as (
         slice_started_ms,
         slice_ended_ms,
         min(responsibility_level) as winning_level,
-        {%- for level in [1, 2] %}
-        min(case when responsibility_level = {{ level }} then cost_center_code end) as level_{{ level }}_first_code,
-        max(case when responsibility_level = {{ level }} then cost_center_code end) as level_{{ level }}_last_code,
-        min(case when responsibility_level = {{ level }} then rule_rank end) as level_{{ level }}_rule_rank,
-        {%- endfor %}
+        min(case when responsibility_level = 1 then cost_center_code end) as level_1_first_code,
+        max(case when responsibility_level = 1 then cost_center_code end) as level_1_last_code,
+        min(case when responsibility_level = 1 then rule_rank end) as level_1_rule_rank,
+        min(case when responsibility_level = 2 then cost_center_code end) as level_2_first_code,
+        max(case when responsibility_level = 2 then cost_center_code end) as level_2_last_code,
+        min(case when responsibility_level = 2 then rule_rank end) as level_2_rule_rank,
         min(case when rule_rank = 1 then responsible_object_id end) as queue_object_id,
         min(case when rule_rank = 2 then responsible_object_id end) as agent_object_id,
         min(case when rule_rank = 3 then responsible_object_id end) as unknown_queue_object_id

@@ -27,6 +27,7 @@ responsible_weights as (
     where responsible_object_type in ('user', 'queue')
     group by 1, 2, 3, 4
 ),
+
 final as (
     select
         responsible_weights.responsible_object_type,

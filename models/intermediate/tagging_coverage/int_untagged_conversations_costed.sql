@@ -43,9 +43,11 @@ conversation_orphan_weights as (
     where cost_center_code = 'ORPHAN'
     group by 1, 2, 3
 ),
+
 conversation_orphan_costs as (
     {{ fairshare.orphan_telecom_cost_by('conversation_orphan_weights', 'conversation_id') }}
 ),
+
 -- the lines split by interactions, handle time and bot time, whose ORPHAN part comes from conversations
 shared_lines as (
     select distinct
@@ -57,6 +59,7 @@ shared_lines as (
     from bucket_costs
     where allocation_method in ('pro_rata_interactions', 'pro_rata_handle_time', 'ai_usage')
 ),
+
 conversation_orphan_shares as (
     select
         conversation_id,
@@ -67,6 +70,7 @@ conversation_orphan_shares as (
     where {{ fairshare.orphan_code('cost_center_code') }} = 'ORPHAN'
     group by 1
 ),
+
 conversation_shared_costs as (
     select
         conversation_orphan_shares.conversation_id,
@@ -83,6 +87,7 @@ conversation_shared_costs as (
     cross join shared_lines
     group by 1
 ),
+
 conversation_costs as (
     select
         conversations.conversation_id,
@@ -98,6 +103,7 @@ conversation_costs as (
     left join conversation_shared_costs
         on conversations.conversation_id = conversation_shared_costs.conversation_id
 ),
+
 final as (
     select
         'conversation' as object_kind,

@@ -33,6 +33,7 @@ did_versions as (
         max(case when tag_rule = 'untagged' then 1 else 0 end) over (partition by did_id) as needs_fix
     from dids
 ),
+
 did_orphan_weights as (
     select
         did,
@@ -43,9 +44,11 @@ did_orphan_weights as (
     where cost_center_code = 'ORPHAN'
     group by 1, 2, 3
 ),
+
 did_orphan_costs as (
     {{ fairshare.orphan_telecom_cost_by('did_orphan_weights', 'did') }}
 ),
+
 final as (
     select
         'did' as object_kind,

@@ -23,6 +23,7 @@ api_line_totals as (
     from bucket_costs
     where allocation_method = 'api_requests'
 ),
+
 final as (
     select
         'oauth_client' as object_kind,

@@ -29,6 +29,7 @@ queue_versions as (
             as needs_fix
     from queues
 ),
+
 final as (
     select
         'queue' as object_kind,

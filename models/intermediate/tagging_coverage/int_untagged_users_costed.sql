@@ -43,6 +43,7 @@ user_versions as (
             as needs_fix
     from users
 ),
+
 flagged_users as (
     select
         user_id,
@@ -53,6 +54,7 @@ flagged_users as (
     from user_versions
     where version_rank = 1 and needs_fix = 1
 ),
+
 named_lines as (
     select distinct
         product_sku,
@@ -63,6 +65,7 @@ named_lines as (
     from bucket_costs
     where allocation_method = 'named_users'
 ),
+
 named_line_totals as (
     select
         product_sku,
@@ -71,6 +74,7 @@ named_line_totals as (
     from named_lines
     group by 1
 ),
+
 user_licence_costs as (
     select
         named_users.user_id,
@@ -82,6 +86,7 @@ user_licence_costs as (
         on named_users.product_sku = named_line_totals.product_sku
     group by 1
 ),
+
 concurrency_bucket_costs as (
     select
         cost_center_code,
@@ -90,6 +95,7 @@ concurrency_bucket_costs as (
     where allocation_method in ('concurrent_peak', 'overage_cause')
     group by 1
 ),
+
 user_slice_counts as (
     select
         user_id,
@@ -98,6 +104,7 @@ user_slice_counts as (
     from concurrent_user_slices
     group by 1, 2
 ),
+
 cost_center_slice_counts as (
     select
         cost_center_code,
@@ -105,6 +112,7 @@ cost_center_slice_counts as (
     from user_slice_counts
     group by 1
 ),
+
 user_concurrency_costs as (
     select
         user_slice_counts.user_id,
@@ -118,6 +126,7 @@ user_concurrency_costs as (
         on user_slice_counts.cost_center_code = concurrency_bucket_costs.cost_center_code
     group by 1
 ),
+
 final as (
     select
         'user' as object_kind,
