@@ -6,7 +6,6 @@
     When the best match points to several cost centers the value is ambiguous and the smallest
     code is used (deterministic). The tagging models join on (tag_kind, lookup_key).
 -#}
-{%- set tag_kinds = ['custom_attribute', 'department', 'participant_data', 'queue_prefix'] -%}
 with
 
 cost_centers as (
@@ -18,12 +17,13 @@ aliases as (
 ),
 
 tag_kinds as (
-    {%- for kind in tag_kinds %}
-    select '{{ kind }}' as tag_kind
-    {%- if not loop.last %}
+    select 'custom_attribute' as tag_kind
     union all
-    {%- endif %}
-    {%- endfor %}
+    select 'department' as tag_kind
+    union all
+    select 'participant_data' as tag_kind
+    union all
+    select 'queue_prefix' as tag_kind
 ),
 
 code_candidates as (
