@@ -15,8 +15,10 @@ entitlements as (
     select * from {{ ref('int_concurrency_entitlements_resolved') }}
 ),
 
+-- the month's cost centers (names) from the dimension the marts share
 cost_centers as (
-    select * from {{ ref('stg_config__cost_centers') }}
+    select * from {{ ref('dim_cost_centers') }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 slice_spine as (
