@@ -21,9 +21,17 @@ dbt=${DBT:-$project/.venv/bin/dbt}
 rm -rf "$work"
 mkdir -p "$work/pkgs" "$work/warehouse"
 git -C "$project" archive HEAD | tar -x -C "$work"
-cp -r "$evaluator" "$work/pkgs/dbt_project_evaluator"
-cp -r "$utils" "$work/pkgs/dbt_utils"
-rm -rf "$work/pkgs/dbt_project_evaluator/.git" "$work/pkgs/dbt_utils/.git"
+# a checkout, or a bare git directory (a mirror): its HEAD is exported
+copy_package() {
+    mkdir -p "$2"
+    if [ -f "$1/dbt_project.yml" ]; then
+        cp -r "$1/." "$2" && rm -rf "$2/.git"
+    else
+        git --git-dir "$1" archive HEAD | tar -x -C "$2"
+    fi
+}
+copy_package "$evaluator" "$work/pkgs/dbt_project_evaluator"
+copy_package "$utils" "$work/pkgs/dbt_utils"
 printf 'packages:\n  - local: %s\n' "$work/pkgs/dbt_utils" > "$work/pkgs/dbt_project_evaluator/packages.yml"
 printf 'packages:\n  - local: pkgs/dbt_project_evaluator\n' > "$work/packages.yml"
 cp "$project/docs/evaluator/dbt_project_evaluator_exceptions.csv" "$work/seeds/"
