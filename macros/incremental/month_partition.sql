@@ -17,8 +17,9 @@
       the billing month (a model emitting another month's rows fails the build instead of
       silently changing that month). Both counts are cheap (row counts, one pruned partition).
     - When the columns differ (a column added or removed, a type changed): the previous path,
-      the query into a temporary table, dbt's on_schema_change handling (sync_all_columns), then
-      delete + insert from it (get_incremental_replace_month_sql, replace_month.sql).
+      the query into a temporary table (checked to hold the month's rows only), dbt's
+      on_schema_change handling (sync_all_columns), then delete + insert from it
+      (get_incremental_replace_month_sql, replace_month.sql).
 -#}
 {% materialization month_partition, default %}
     {%- set existing_relation = load_cached_relation(this) -%}
@@ -59,6 +60,13 @@
             {%- do log('month_partition ' ~ this.identifier ~ ': columns changed, staging path', info=true) -%}
             {%- set temp_relation = make_temp_relation(target_relation) -%}
             {%- do run_query(create_table_as(True, temp_relation, sql)) -%}
+            {%- set outside = run_query("select count(*) from " ~ temp_relation ~ " where " ~ partition_column
+                ~ " <> " ~ fairshare.billing_month() ~ " or " ~ partition_column ~ " is null").rows[0][0] -%}
+            {%- if outside > 0 -%}
+                {{ exceptions.raise_compiler_error(
+                    "fairshare: " ~ this.identifier ~ " produced " ~ outside ~ " rows outside the billing month "
+                    ~ fairshare.billing_month_value() ~ ": a month-partitioned model must emit its month's rows only") }}
+            {%- endif -%}
             {%- set changed = process_schema_changes(on_schema_change, temp_relation, existing_relation) -%}
             {%- set columns = changed if changed else adapter.get_columns_in_relation(existing_relation) -%}
             {%- call statement('main') -%}
