@@ -155,7 +155,7 @@ def step_extract(args: argparse.Namespace) -> dict[str, int]:
 
 
 def step_build(args: argparse.Namespace) -> float:
-    from fairshare.dbt_runner import project_dir, run_dbt
+    from fairshare.dbt_runner import monthly_build_args, project_dir, run_dbt
     from fairshare.runs.preflight import SeedError, check_cost_center_codes
 
     try:
@@ -163,11 +163,7 @@ def step_build(args: argparse.Namespace) -> float:
     except SeedError as exc:
         raise CliError(str(exc), EXIT_BUILD) from exc
 
-    # --fail-fast: the first failure stops the build (write–audit–publish leaves the published
-    # marts as they were; going on would only spend time)
-    dbt_args = ["build", "--fail-fast"]
-    if getattr(args, "full_refresh", False):
-        dbt_args.append("--full-refresh")
+    dbt_args = monthly_build_args(full_refresh=getattr(args, "full_refresh", False))
     extra = {}
     if getattr(args, "orphan_policy", None):
         extra["orphan_policy"] = args.orphan_policy

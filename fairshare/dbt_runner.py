@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -16,6 +17,11 @@ from pathlib import Path
 log = logging.getLogger("fairshare.dbt")
 
 PROJECT_DIR_ENV = "FAIRSHARE_PROJECT_DIR"
+# The billing month reaches dbt through this variable, not `--vars`: dbt reparses the whole
+# project when `--vars` change, while the month read only at execution time (macros/billing_month/)
+# lets one parsed project serve every month. Plain dbt users may still pass
+# `--vars '{billing_month: ...}'`.
+MONTH_ENV = "FAIRSHARE_BILLING_MONTH"
 DEFAULT_DUCKDB_PATH = Path("warehouse/fairshare.duckdb")
 
 
@@ -55,6 +61,19 @@ def fairshare_version() -> str:
         return "dev"
 
 
+def monthly_build_args(*, full_refresh: bool = False) -> list[str]:
+    """The `dbt` arguments of the monthly build (`fairshare build`): seeds, models and data tests,
+    stopping at the first failure; without unit tests, which check the SQL rather than the month's
+    data and run in `make test` (CI), as dbt recommends.
+
+    --fail-fast: write–audit–publish leaves the published marts as they were on any failure, so
+    going on after one would only spend time."""
+    args = ["build", "--fail-fast", "--exclude-resource-type", "unit_test"]
+    if full_refresh:
+        args.append("--full-refresh")
+    return args
+
+
 def dbt_env(target: str | None = None) -> dict[str, str]:
     """Environment for dbt: the shipped DuckDB profile unless DBT_PROFILES_DIR is set."""
     env = dict(os.environ)
@@ -68,10 +87,14 @@ def dbt_env(target: str | None = None) -> dict[str, str]:
 
 
 # Each run writes its own target folder (run_results.json of another run is never read); the
-# parsed project is shared through one partial-parse file, replaced atomically after each run.
+# parsed project is shared through a partial-parse file, replaced atomically after each run. dbt
+# hashes the connection (for DuckDB: the warehouse path and database name) into the parse state and
+# parses the whole project again when it differs, so there is one file per warehouse: builds of
+# several warehouses (the bench, the tests) do not invalidate each other's parse.
 RUNS_DIR = Path("target") / "runs"
-PARTIAL_PARSE_FILE = Path("target") / "partial_parse.msgpack"
+PARTIAL_PARSE_DIR = Path("target") / "partial_parse"
 RUNS_KEPT = 10
+PARTIAL_PARSE_KEPT = 20
 
 
 def _new_run_dir(proj: Path) -> Path:
@@ -85,10 +108,22 @@ def _new_run_dir(proj: Path) -> Path:
     return run_dir
 
 
-def _share_partial_parse(proj: Path, run_dir: Path) -> None:
-    produced = run_dir / PARTIAL_PARSE_FILE.name
+def partial_parse_file(target: str | None = None) -> Path:
+    """The partial-parse file of the warehouse a run uses (per dbt target and DuckDB file)."""
+    name = target or os.environ.get("FAIRSHARE_TARGET") or "dev"
+    where = str(duckdb_path()) if name == "dev" else name
+    digest = hashlib.sha256(where.encode()).hexdigest()[:16]
+    return project_dir() / PARTIAL_PARSE_DIR / f"{name}-{digest}.msgpack"
+
+
+def _share_partial_parse(shared: Path, run_dir: Path) -> None:
+    produced = run_dir / "partial_parse.msgpack"
     if produced.is_file():
-        os.replace(produced, proj / PARTIAL_PARSE_FILE)
+        shared.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(produced, shared)
+        kept = sorted(shared.parent.glob("*.msgpack"), key=lambda p: p.stat().st_mtime)
+        for old in kept[:-PARTIAL_PARSE_KEPT]:
+            old.unlink(missing_ok=True)
 
 
 @dataclass
@@ -153,8 +188,6 @@ def run_dbt(
     exe = Path(sys.executable).with_name("dbt")
     cmd = [str(exe) if exe.exists() else "dbt", *args]
     dbt_vars: dict[str, str] = dict(extra_vars or {})
-    if month:
-        dbt_vars["billing_month"] = f"{month}-01"
     if dbt_vars:
         cmd += ["--vars", json.dumps(dbt_vars)]
     if target:
@@ -162,9 +195,12 @@ def run_dbt(
     run_dir = _new_run_dir(proj)
     cmd += ["--target-path", str(run_dir.relative_to(proj))]
     env = dbt_env(target)
-    if (proj / PARTIAL_PARSE_FILE).is_file():
-        env["DBT_PARTIAL_PARSE_FILE_PATH"] = str(proj / PARTIAL_PARSE_FILE)
-    log.info("running %s", " ".join(cmd[1:]))
+    if month:
+        env[MONTH_ENV] = f"{month}-01"
+    shared_parse = partial_parse_file(target)
+    if shared_parse.is_file():
+        env["DBT_PARTIAL_PARSE_FILE_PATH"] = str(shared_parse)
+    log.info("running %s%s", " ".join(cmd[1:]), f" ({MONTH_ENV}={env[MONTH_ENV]})" if month else "")
     duck = duckdb_path()
     duck.parent.mkdir(parents=True, exist_ok=True)
     proc = subprocess.Popen(
@@ -184,7 +220,7 @@ def run_dbt(
         if len(tail) > 400:
             tail = tail[-300:]
     returncode = proc.wait()
-    _share_partial_parse(proj, run_dir)
+    _share_partial_parse(shared_parse, run_dir)
     result = DbtResult(
         returncode=returncode, command=cmd, output_tail="\n".join(tail), target_path=run_dir
     )

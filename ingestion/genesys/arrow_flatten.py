@@ -169,14 +169,18 @@ class ArrowConversationFlattener:
         parts, p_parent, p_pos = _unnest(conv["participants"])
         part = _fields(parts)
         p_cid = _take(cid, p_parent)
+        p_start = _take(conv["conversationStart"], p_parent)
         pid = part["participantId"]
         out["conversation_participants"] = self._participants(part, p_cid, p_pos)
+        out["conversation_participants"]["conversation_start"] = p_start
         out["conversation_participant_attributes"] = self._attributes(part, p_cid, pid)
 
         sessions, s_parent, s_pos = _unnest(part["sessions"])
         sess = _fields(sessions)
         s_cid, s_pid = _take(p_cid, s_parent), _take(pid, s_parent)
+        s_start = _take(p_start, s_parent)
         out["conversation_sessions"] = self._sessions(sess, s_cid, s_pid, s_pos)
+        out["conversation_sessions"]["conversation_start"] = s_start
 
         segments, g_parent, g_pos = _unnest(sess["segments"])
         seg = _fields(segments)
@@ -195,6 +199,7 @@ class ArrowConversationFlattener:
             "wrap_up_code": seg["wrapUpCode"],
             "source_session_id": seg["sourceSessionId"],
             "destination_session_id": seg["destinationSessionId"],
+            "conversation_start": _take(s_start, g_parent),
         }
         return out
 

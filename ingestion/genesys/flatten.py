@@ -60,7 +60,7 @@ class ConversationColumns:
         known = privacy.address_cache
         conv, part, attr, sess, seg = self._appends
         (c_id, c_start, c_end, c_direction, c_divisions, c_tag, c_progress) = conv
-        (p_cid, p_pid, p_index, p_name, p_hash, p_purpose, p_user) = part
+        (p_cid, p_pid, p_index, p_name, p_hash, p_purpose, p_user, p_conv_start) = part
         (a_cid, a_pid, a_name, a_value) = attr
         (
             s_cid, s_pid, s_sid, s_index, s_media, s_direction,
@@ -68,17 +68,19 @@ class ConversationColumns:
             s_dnis, s_dnis_hash, s_dnis_cc, s_dnis_type,
             s_edge, s_provider, s_peer, s_call,
             s_flow_id, s_flow_name, s_flow_type, s_transfer_type, s_transfer_target,
+            s_conv_start,
         ) = sess  # fmt: skip
         (
             g_cid, g_pid, g_sid, g_index, g_start, g_end, g_type, g_queue, g_disconnect,
-            g_conference, g_wrapup, g_source, g_destination,
+            g_conference, g_wrapup, g_source, g_destination, g_conv_start,
         ) = seg  # fmt: skip
 
         cid = conversation["conversationId"]
+        start = conversation.get("conversationStart")
         end = conversation.get("conversationEnd")
         divisions = conversation.get("divisionIds")
         c_id(cid)
-        c_start(conversation.get("conversationStart"))
+        c_start(start)
         c_end(end)
         c_direction(conversation.get("originatingDirection"))
         c_divisions(",".join(divisions) if divisions else None)
@@ -98,6 +100,7 @@ class ConversationColumns:
             p_hash(name_hash)
             p_purpose(purpose)
             p_user(get("userId"))
+            p_conv_start(start)
 
             attributes = get("attributes")
             if attributes:
@@ -141,6 +144,7 @@ class ConversationColumns:
                 s_flow_type(flow.get("flowType"))
                 s_transfer_type(flow.get("transferType"))
                 s_transfer_target(privacy.free_text(flow.get("transferTargetName")))
+                s_conv_start(start)
 
                 for segment_index, segment in enumerate(sget("segments") or ()):
                     gget = segment.get
@@ -157,6 +161,7 @@ class ConversationColumns:
                     g_wrapup(gget("wrapUpCode"))
                     g_source(gget("sourceSessionId"))
                     g_destination(gget("destinationSessionId"))
+                    g_conv_start(start)
 
 
 _NO_FLOW: dict[str, Any] = {}

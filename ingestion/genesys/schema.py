@@ -270,6 +270,13 @@ TABLES: dict[str, RawTable] = {
                 C("participant_name_hash", "text", "Keyed hash of a customer/external name."),
                 C("purpose", "text", "customer | external | ivr | acd | agent | user | ..."),
                 C("user_id", "text", "User id for agent/user participants."),
+                C(
+                    "conversation_start",
+                    "timestamp",
+                    "Start of the conversation (UTC), copied from the conversation onto each row so"
+                    " readers can select a month's rows by it (null on rows landed before the"
+                    " column existed).",
+                ),
             ],
             merge_key=("conversation_id",),
         ),
@@ -315,6 +322,13 @@ TABLES: dict[str, RawTable] = {
                 C("flow_type", "text", "Flow type, e.g. INBOUNDCALL, BOT."),
                 C("transfer_type", "text", "Flow transfer type."),
                 C("transfer_target_name", "text", "Flow transfer target."),
+                C(
+                    "conversation_start",
+                    "timestamp",
+                    "Start of the conversation (UTC), copied from the conversation onto each row so"
+                    " readers can select a month's rows by it (null on rows landed before the"
+                    " column existed).",
+                ),
             ],
             merge_key=("conversation_id",),
         ),
@@ -337,6 +351,13 @@ TABLES: dict[str, RawTable] = {
                 C("wrap_up_code", "text", "Wrap-up code."),
                 C("source_session_id", "text", "Consult/transfer source session."),
                 C("destination_session_id", "text", "Consult/transfer destination session."),
+                C(
+                    "conversation_start",
+                    "timestamp",
+                    "Start of the conversation (UTC), copied from the conversation onto each row so"
+                    " readers can select a month's rows by it (null on rows landed before the"
+                    " column existed).",
+                ),
             ],
             merge_key=("conversation_id",),
         ),

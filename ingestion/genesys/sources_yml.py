@@ -28,13 +28,14 @@ SCD2_COLUMNS = (
 MONTHLY = ("invoices", "invoice_lines", "voice_usage", "billable_usage", "billing_period_charges")
 # How a data test finds the rows of the billing month in the tables that grow every month, so a
 # warehouse holding many months tests the month being run only (see
-# macros/incremental/get_where_subquery.sql): a timestamp column, or the conversation id of the
-# conversation tables without a timestamp of their own (rows of conversations started in the month).
+# macros/incremental/get_where_subquery.sql): a timestamp column (the conversation child tables
+# carry their conversation's start), or the conversation id of the attributes table, which has no
+# timestamp of its own (rows of conversations started in the month).
 MONTH_SCOPE: dict[str, str] = {
     "conversations": "{column: conversation_start}",
-    "conversation_participants": "{conversation_id: conversation_id}",
+    "conversation_participants": "{column: conversation_start}",
     "conversation_participant_attributes": "{conversation_id: conversation_id}",
-    "conversation_sessions": "{conversation_id: conversation_id}",
+    "conversation_sessions": "{column: conversation_start}",
     "conversation_segments": "{column: segment_start}",
     "user_presence": "{column: start_time}",
     "user_routing_status": "{column: start_time}",
@@ -92,23 +93,28 @@ def render() -> str:
         if config:
             add("        config:")
             lines.extend(config)
-        add("        columns:")
+        # One test per table (macros/tests/test_keys_and_not_nulls.sql): the single-column
+        # primary key of a merged table unique, the primary key and non-nullable columns not null.
         single_key = len(table.primary_key) == 1 and table.write_disposition != "scd2"
+        keys = list(table.primary_key) if single_key else []
+        not_null = [
+            column.name
+            for column in table.columns
+            if column.name in table.primary_key
+            or (not column.nullable and column.name != "_loaded_at")
+        ]
+        if keys or not_null:
+            add("        data_tests:")
+            add("          - keys_and_not_nulls:")
+            add("              arguments:")
+            add(f"                keys: [{', '.join(keys)}]")
+            add(f"                not_null: [{', '.join(not_null)}]")
+        add("        columns:")
         for column in table.columns:
             add(f"          - name: {column.name}")
             add(f"            description: {_quote(column.description)}")
             if column.name.endswith("_hash"):
                 add("            meta: {contains_pii: keyed_hash}")
-            tests = []
-            if column.name in table.primary_key or (
-                not column.nullable and column.name != "_loaded_at"
-            ):
-                tests.append("not_null")
-            if single_key and column.name == table.primary_key[0]:
-                tests.append("unique")
-            if tests:
-                add("            data_tests:")
-                lines.extend(f"              - {test}" for test in tests)
         if table.write_disposition == "scd2":
             for column_name, description in SCD2_COLUMNS:
                 add(f"          - name: {column_name}")

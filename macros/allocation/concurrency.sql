@@ -93,7 +93,7 @@
         slice_index,
         {{ fairshare.floor_div_nonneg('slice_index', per_day) }} as day_index
     from {{ spine_cte }}
-    where slice_index < {{ fairshare.allocation_month_slices() }}
+    where slice_index < {{ fairshare.billing_month_slices() }}
 ),
 
 {{ output_cte }}__days as (

@@ -23,7 +23,7 @@
         on
             upper(trim(coalesce(lines.currency, headers.currency))) = upper(trim(rates.currency))
             and upper(trim(rates.reporting_currency)) = upper('{{ var("currency") }}')
-            and rates.billing_month = {{ fairshare.allocation_month() }}
+            and rates.billing_month = {{ fairshare.billing_month() }}
 {%- endmacro %}
 
 {#- A vendor amount (up to 6 decimals) times an FX rate (up to 8), exact in decimal(38, 14). -#}

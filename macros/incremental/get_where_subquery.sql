@@ -46,15 +46,15 @@
         {{ return(none) }}
     {%- endif -%}
     {%- if 'monthly_partition' in (node.get('tags') or []) -%}
-        {{ return('billing_month = ' ~ fairshare.monthly_partition_literal()) }}
+        {{ return('billing_month = ' ~ fairshare.billing_month()) }}
     {%- endif -%}
     {%- set scope = (node.get('meta') or {}).get('month_scope')
         or ((node.get('config') or {}).get('meta') or {}).get('month_scope') -%}
     {%- if scope is not mapping -%}
         {{ return(none) }}
     {%- endif -%}
-    {%- set start = fairshare.allocation_month_start() -%}
-    {%- set end = fairshare.allocation_month_end() -%}
+    {%- set start = fairshare.billing_month_start() -%}
+    {%- set end = fairshare.billing_month_end() -%}
     {%- if scope.get('column') -%}
         {%- set column = scope['column'] -%}
         {{ return('(' ~ column ~ ' >= ' ~ start ~ ' and ' ~ column ~ ' < ' ~ end ~ ')') }}

@@ -1,15 +1,15 @@
 {#-
-    Custom incremental strategy `replace_month` (config: incremental_strategy='replace_month',
-    unique_key='billing_month'; see monthly_partition.sql). dbt's delete+insert on unique_key
-    billing_month deletes only the months present in the new rows, so a month whose rebuild returns
-    no rows would keep last run's rows. This strategy deletes the partition of var('billing_month')
-    and any month present in the new rows, then inserts the new rows:
+    The staging path of the month_partition materialization (month_partition.sql), taken when a
+    model's columns changed: the rows were written to a temporary table <new> (and dbt's
+    on_schema_change synced the columns); this deletes the partition of the billing month and any
+    month present in the new rows, then inserts the new rows:
 
         delete from <target> where billing_month = <month> or billing_month in (select ... from <new>);
         insert into <target> (<columns>) select <columns> from <new>;
 
-    Plain SQL on DuckDB and Snowflake (where dbt wraps its own delete+insert in an explicit
-    transaction; done the same way here). BigQuery uses insert_overwrite instead.
+    Plain SQL on DuckDB and Snowflake (an explicit transaction on Snowflake, as dbt's own
+    delete+insert). Also usable as an incremental strategy (incremental_strategy='replace_month').
+    BigQuery uses insert_overwrite instead.
 -#}
 {% macro get_incremental_replace_month_sql(arg_dict) -%}
     {{ return(adapter.dispatch('get_incremental_replace_month_sql', 'fairshare')(arg_dict)) }}
@@ -27,7 +27,7 @@
     {%- set dest_cols_csv = get_quoted_csv(arg_dict['dest_columns'] | map(attribute='name')) -%}
     delete from {{ target }}
     where
-        {{ partition_column }} = {{ fairshare.monthly_partition_literal() }}
+        {{ partition_column }} = {{ fairshare.billing_month() }}
         or {{ partition_column }} in (select distinct {{ partition_column }} from {{ source }});
 
     insert into {{ target }} ({{ dest_cols_csv }})

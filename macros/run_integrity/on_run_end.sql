@@ -204,9 +204,9 @@
 
 {#- The build record (fairshare_ops.builds). -#}
 {% macro build_record_insert(month, status, promoted, closed, failures, summary, checksum) -%}
-    {%- set names = ['billing_month', 'orphan_policy', 'mode', 'concurrency_slice_minutes',
+    {%- set names = ['orphan_policy', 'mode', 'concurrency_slice_minutes',
         'concurrency_peak_min_minutes', 'currency', 'telecom_minutes_tolerance', 'published_schema'] -%}
-    {%- set used = {} -%}
+    {%- set used = {'billing_month': fairshare.billing_month_value()} -%}
     {%- for name in names -%}{%- do used.update({name: var(name, none)}) -%}{%- endfor -%}
     {%- set extracts = fairshare.extracts_used(month) -%}
     {%- set invoice_lines = fairshare.audit_relation(graph.nodes['model.fairshare.invoice_lines']) -%}

@@ -3,7 +3,7 @@
 with
 
 cost_centers as (
-    select * from {{ ref('cost_centers') }}
+    select * from {{ ref('stg_config__cost_centers') }}
 ),
 
 entitlements as (
@@ -29,7 +29,7 @@ final as (
         cost_centers.active_from,
         cost_centers.active_to,
         cost_centers.concurrent_entitlement_share,
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         entitlements.entitlement as month_concurrent_entitlement,
         coalesce(own_peaks.own_billed_peak, 0) as month_own_billed_peak
     from cost_centers

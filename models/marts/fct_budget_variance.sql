@@ -22,26 +22,28 @@ with
 
 invoice_lines as (
     select * from {{ ref('invoice_lines') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 budgets as (
-    select * from {{ ref('budgets') }}
+    select * from {{ ref('stg_config__budgets') }}
     where
-        month_from <= {{ fairshare.allocation_month() }}
-        and (month_to is null or month_to >= {{ fairshare.allocation_month() }})
+        month_from <= {{ fairshare.billing_month() }}
+        and (month_to is null or month_to >= {{ fairshare.billing_month() }})
 ),
 
 conversations as (
     select * from {{ ref('int_conversations_tagged_to_cost_centers') }}
     where
-        billing_month = {{ fairshare.allocation_month() }}
+        billing_month = {{ fairshare.billing_month() }}
         and conversation_started_ms >= {{ fairshare.billing_month_start_ms() }}
         and conversation_started_ms < {{ fairshare.billing_month_end_ms() }}
 ),
 
+-- the month's cost centers (names) from the dimension the marts share
 cost_centers as (
-    select * from {{ ref('cost_centers') }}
+    select * from {{ ref('dim_cost_centers') }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 coverage as (
@@ -100,10 +102,10 @@ actuals as (
 
 budget_rows as (
     select
-        upper(trim(cost_center_code)) as cost_center_code,
-        coalesce(nullif(lower(trim(cost_category)), ''), 'all') as budget_scope,
+        cost_center_code,
+        coalesce(cost_category, 'all') as budget_scope,
         {{ fairshare.to_cents('monthly_amount') }} as budget_cents,
-        note as budget_note
+        budget_note
     from budgets
 ),
 
@@ -157,7 +159,7 @@ forecast as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         forecast.cost_center_code,
         coalesce(cost_centers.cost_center_name, forecast.cost_center_code) as cost_center_name,
         forecast.budget_scope,

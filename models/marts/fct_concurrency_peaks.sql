@@ -15,8 +15,10 @@ entitlements as (
     select * from {{ ref('int_concurrency_entitlements_resolved') }}
 ),
 
+-- the month's cost centers (names) from the dimension the marts share
 cost_centers as (
-    select * from {{ ref('cost_centers') }}
+    select * from {{ ref('dim_cost_centers') }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 slice_spine as (
@@ -26,10 +28,10 @@ slice_spine as (
 month_slices as (
     select
         slice_index,
-        {{ fairshare.allocation_month_offset('slice_index * ' ~ slice_ms) }} as slice_started_at,
-        {{ fairshare.allocation_month_offset('(slice_index + 1) * ' ~ slice_ms) }} as slice_ended_at
+        {{ fairshare.billing_month_offset('slice_index * ' ~ slice_ms) }} as slice_started_at,
+        {{ fairshare.billing_month_offset('(slice_index + 1) * ' ~ slice_ms) }} as slice_ended_at
     from slice_spine
-    where slice_index < {{ fairshare.allocation_month_slices() }}
+    where slice_index < {{ fairshare.billing_month_slices() }}
 ),
 
 org_slices as (
@@ -67,7 +69,7 @@ grid as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         grid.slice_index,
         grid.slice_started_at,
         grid.slice_ended_at,

@@ -4,7 +4,7 @@ with
 
 invoice_lines as (
     select * from {{ ref('invoice_lines') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 totals as (

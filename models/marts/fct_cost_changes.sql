@@ -55,7 +55,7 @@ built_lines as (
         amount_cents,
         currency
     from {{ ref('invoice_lines') }}
-    where billing_month in ({{ fairshare.insights_month_before(1) }}, {{ fairshare.allocation_month() }})
+    where billing_month in ({{ fairshare.insights_month_before(1) }}, {{ fairshare.billing_month() }})
 ),
 
 -- a closed month is compared as it was posted (what the departments were invoiced), not as a
@@ -117,7 +117,7 @@ posted_lines as (
 invoice_lines as (
     select * from built_lines
     where
-        billing_month = {{ fairshare.allocation_month() }}
+        billing_month = {{ fairshare.billing_month() }}
         or not exists (select 1 from latest_close)
     union all
     select * from posted_lines
@@ -133,7 +133,7 @@ month_flags as (
 allocation_rows as (
     select
         *,
-        case when billing_month = {{ fairshare.allocation_month() }} then 1 else 0 end as is_current
+        case when billing_month = {{ fairshare.billing_month() }} then 1 else 0 end as is_current
     from invoice_lines
     where allocation_method <> 'adjustment'
 ),
@@ -204,9 +204,9 @@ adjustment_rows as (
         max(cost_center_name) as cost_center_name,
         max(product_name) as product_name,
         max(currency) as currency,
-        sum(case when billing_month = {{ fairshare.allocation_month() }} then amount_cents else 0 end)
+        sum(case when billing_month = {{ fairshare.billing_month() }} then amount_cents else 0 end)
             as adjustment_cents,
-        sum(case when billing_month < {{ fairshare.allocation_month() }} then amount_cents else 0 end)
+        sum(case when billing_month < {{ fairshare.billing_month() }} then amount_cents else 0 end)
             as previous_adjustment_cents
     from invoice_lines
     where allocation_method = 'adjustment'
@@ -392,7 +392,7 @@ rounded as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         {{ fairshare.insights_month_before(1) }} as previous_month,
         rounded.cost_center_code,
         rounded.cost_center_name,

@@ -24,7 +24,7 @@ months as (
     select * from {{ ref('fct_licence_months') }}
     where
         billing_month >= {{ fairshare.insights_month_before(window - 1) }}
-        and billing_month <= {{ fairshare.allocation_month() }}
+        and billing_month <= {{ fairshare.billing_month() }}
 ),
 
 org_months as (
@@ -123,7 +123,7 @@ center_months as (
             select current_scopes.scope_code
             from months as current_scopes
             where
-                current_scopes.billing_month = {{ fairshare.allocation_month() }}
+                current_scopes.billing_month = {{ fairshare.billing_month() }}
                 and not current_scopes.is_organisation
         )
 ),
@@ -191,7 +191,7 @@ with_actual as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         with_actual.scope_code,
         with_actual.scope_name,
         with_actual.scope_code = 'ORGANISATION' as is_organisation,

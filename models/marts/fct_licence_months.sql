@@ -16,19 +16,21 @@ with
 
 peaks as (
     select * from {{ ref('fct_concurrency_peaks') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 concurrency_lines as (
     select * from {{ ref('invoice_lines') }}
     where
-        billing_month = {{ fairshare.allocation_month() }}
+        billing_month = {{ fairshare.billing_month() }}
         and allocation_method <> 'adjustment'
         and product_allocation_method in ('concurrent_peak', 'overage_cause')
 ),
 
+-- the month's cost centers (names) from the dimension the marts share
 cost_centers as (
-    select * from {{ ref('cost_centers') }}
+    select * from {{ ref('dim_cost_centers') }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 vendor_lines as (
@@ -139,7 +141,7 @@ scopes as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         scopes.scope_code,
         scopes.scope_name,
         scopes.scope_code = 'ORGANISATION' as is_organisation,

@@ -12,7 +12,7 @@ with
 
 named_users as (
     select * from {{ ref('fct_named_users') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 logins as (
@@ -46,7 +46,7 @@ login_time as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         named_users.user_id,
         named_users.user_name,
         named_users.cost_center_code,

@@ -45,8 +45,10 @@ line_totals as (
     group by 1
 ),
 
+-- the month's cost centers (names) from the dimension the marts share
 cost_centers as (
-    select * from {{ ref('cost_centers') }}
+    select * from {{ ref('dim_cost_centers') }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 final as (

@@ -4,7 +4,7 @@ with
 
 segment_attribution as (
     select * from {{ ref('int_segment_attribution_quarantine') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 allocation as (

@@ -1,15 +1,17 @@
-{{ config(**fairshare.monthly_partition()) }}
+{{ config(**fairshare.monthly_partition(audit_view=true)) }}
 {#-
     Slice-level drill-down of the telecom allocation of var('billing_month'): every attributed trunk
     slice with its measured cost and its share of the telecom invoice line it weights
     (allocated_amount = line amount x slice cost weight / line total weight, display, 6 places; the
     cents are rounded per cost center in invoice_lines).
+    The audit relation is a view of the month (monthly_partition(audit_view=true)): tested there,
+    written once, into the published table, by the promotion of a passing build.
 -#}
 with
 
 slices as (
     select * from {{ ref('int_trunk_slices_attributed_to_cost_centers') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 telecom_lines as (

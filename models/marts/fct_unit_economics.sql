@@ -23,7 +23,7 @@ with
 
 invoice_lines as (
     select * from {{ ref('invoice_lines') }}
-    where billing_month = {{ fairshare.allocation_month() }} and allocation_method <> 'adjustment'
+    where billing_month = {{ fairshare.billing_month() }} and allocation_method <> 'adjustment'
 ),
 
 work as (
@@ -32,7 +32,7 @@ work as (
 
 interactions as (
     select * from {{ ref('int_interactions_attributed_to_cost_centers') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 agents as (
@@ -43,8 +43,10 @@ named_users as (
     select * from {{ ref('int_named_users_split_to_cost_centers') }}
 ),
 
+-- the month's cost centers (names) from the dimension the marts share
 cost_centers as (
-    select * from {{ ref('cost_centers') }}
+    select * from {{ ref('dim_cost_centers') }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 costs as (
@@ -296,7 +298,7 @@ measured as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         measured.cost_center_code,
         coalesce(cost_centers.cost_center_name, measured.cost_center_code) as cost_center_name,
         measured.dimension_kind,

@@ -4,15 +4,15 @@ with
 
 budgets as (
     select
-        upper(trim(cost_center_code)) as cost_center_code,
-        coalesce(nullif(lower(trim(cost_category)), ''), 'all') as budget_scope,
+        cost_center_code,
+        coalesce(cost_category, 'all') as budget_scope,
         month_from,
         coalesce(month_to, cast('9999-12-01' as date)) as month_to,
         row_number() over (
-            partition by upper(trim(cost_center_code)), coalesce(nullif(lower(trim(cost_category)), ''), 'all')
+            partition by cost_center_code, coalesce(cost_category, 'all')
             order by month_from, month_to, monthly_amount
         ) as row_index
-    from {{ ref('budgets') }}
+    from {{ ref('stg_config__budgets') }}
 ),
 
 overlapping as (

@@ -8,7 +8,7 @@ with
 measured as (
     select max(org_billed_peak) as measured_peak
     from {{ ref('fct_concurrency_peaks') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 concurrent_products as (
@@ -23,8 +23,8 @@ vendor as (
     inner join concurrent_products
         on upper(charges.product_sku) = upper(concurrent_products.product_sku)
     where
-        charges.period_started_at < {{ fairshare.allocation_month_end() }}
-        and charges.period_ended_at > {{ fairshare.allocation_month_start() }}
+        charges.period_started_at < {{ fairshare.billing_month_end() }}
+        and charges.period_ended_at > {{ fairshare.billing_month_start() }}
 )
 
 select

@@ -17,7 +17,7 @@ month_rows as (
         cost_category,
         amount_cents
     from {{ ref('invoice_lines') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 previous_rows as (
@@ -56,7 +56,7 @@ invoice_lines as (
 
 changes as (
     select * from {{ ref('fct_cost_changes') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 rows_not_adding_up as (

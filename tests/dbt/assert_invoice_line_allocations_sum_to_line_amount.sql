@@ -12,8 +12,8 @@ vendor_lines as (
         line_cents
     from ({{ fairshare.vendor_line_cents_sql() }}) as lines_in_cents
     where
-        date_start >= {{ fairshare.allocation_month() }}
-        and date_start < {{ fairshare.allocation_next_month() }}
+        date_start >= {{ fairshare.billing_month() }}
+        and date_start < {{ fairshare.billing_month_next() }}
 ),
 
 allocated as (
@@ -23,7 +23,7 @@ allocated as (
         sum(amount_cents) as allocated_cents,
         sum(case when amount * 100 <> amount_cents then 1 else 0 end) as rows_with_amount_not_cents
     from {{ ref('invoice_lines') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
     group by 1, 2
 ),
 

@@ -9,8 +9,8 @@ with
 vendor_lines as (
     select * from {{ ref('stg_genesys__invoice_lines') }}
     where
-        date_start >= {{ fairshare.allocation_month() }}
-        and date_start < {{ fairshare.allocation_next_month() }}
+        date_start >= {{ fairshare.billing_month() }}
+        and date_start < {{ fairshare.billing_month_next() }}
 ),
 
 vendor_products as (

@@ -19,8 +19,8 @@ month_lines as (
         sum(line_cents) as lines_cents
     from vendor_lines
     where
-        date_start >= {{ fairshare.allocation_month() }}
-        and date_start < {{ fairshare.allocation_next_month() }}
+        date_start >= {{ fairshare.billing_month() }}
+        and date_start < {{ fairshare.billing_month_next() }}
     group by 1
 ),
 
@@ -45,7 +45,7 @@ allocated as (
         invoice_id,
         sum(amount_cents) as allocated_cents
     from {{ ref('invoice_lines') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
     group by 1
 ),
 

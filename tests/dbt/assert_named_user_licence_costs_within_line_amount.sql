@@ -9,7 +9,7 @@ users as (
         count(*) as user_rows,
         sum(cast(licence_cost as {{ fairshare.type_decimal(38, 6) }})) as licence_cost
     from {{ ref('fct_named_users') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
     group by 1
 ),
 

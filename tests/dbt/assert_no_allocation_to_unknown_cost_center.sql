@@ -7,12 +7,12 @@ allocated as (
         cost_center_code,
         sum(cast(amount as {{ fairshare.type_decimal(38, 6) }})) as amount
     from {{ ref('invoice_lines') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
     group by 1
 ),
 
 cost_centers as (
-    select * from {{ ref('cost_centers') }}
+    select * from {{ ref('stg_config__cost_centers') }}
 )
 
 select
@@ -23,5 +23,5 @@ left join cost_centers
     on allocated.cost_center_code = cost_centers.cost_center_code
 where
     cost_centers.cost_center_code is null
-    or cost_centers.active_from >= {{ fairshare.allocation_next_month() }}
-    or cost_centers.active_to < {{ fairshare.allocation_month() }}
+    or cost_centers.active_from >= {{ fairshare.billing_month_next() }}
+    or cost_centers.active_to < {{ fairshare.billing_month() }}

@@ -9,7 +9,7 @@ legs as (
         session_id,
         leg_ms
     from {{ ref('int_trunk_legs_costed') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 attributed as (
@@ -18,7 +18,7 @@ attributed as (
         session_id,
         sum(attributed_ms) as attributed_ms
     from {{ ref('int_trunk_slices_attributed_to_cost_centers') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
     group by 1, 2
 ),
 

@@ -5,7 +5,7 @@ with
 
 unit_rows as (
     select * from {{ ref('fct_unit_economics') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 allocated as (
@@ -13,7 +13,7 @@ allocated as (
         cost_center_code,
         sum(amount_cents) as cost_cents
     from {{ ref('invoice_lines') }}
-    where billing_month = {{ fairshare.allocation_month() }} and allocation_method <> 'adjustment'
+    where billing_month = {{ fairshare.billing_month() }} and allocation_method <> 'adjustment'
     group by 1
 ),
 

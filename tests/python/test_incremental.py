@@ -17,6 +17,7 @@ the month being run only.
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from collections.abc import Iterator
@@ -233,38 +234,54 @@ def test_data_tests_check_the_month_being_run(
     select = [
         "test",
         "--select",
-        "invoice_lines stg_genesys__conversation_sessions source:genesys.conversations",
+        "invoice_lines stg_genesys__conversation_sessions"
+        " stg_genesys__conversation_participant_attributes source:genesys.conversations",
         "--exclude",
         "resource_type:unit_test",
     ]
     scoped = run_dbt(select, month=NOVEMBER)
     assert scoped.ok, scoped.failure_reason()
     november, december = "cast('2026-11-01", "cast('2026-12-01"
-    partition = _compiled_test_sql(scoped, "not_null_invoice_lines_billing_month")
+    partition = _key_test_sql(scoped, "model.fairshare.invoice_lines")
     assert f"billing_month = {november}' as date)" in partition
-    sessions = _compiled_test_sql(scoped, "not_null_stg_genesys__conversation_sessions_session_id")
-    assert "conversation_id in (select conversation_id from" in sessions
-    assert f"conversation_start >= {november}" in sessions
-    assert f"conversation_start < {december}" in sessions
-    conversations = _compiled_test_sql(
-        scoped, "source_unique_genesys_conversations_conversation_id"
+    # the conversation child tables carry their conversation's start (raw contract)
+    sessions = _key_test_sql(scoped, "model.fairshare.stg_genesys__conversation_sessions")
+    assert f"conversation_started_at >= {november}" in sessions
+    assert f"conversation_started_at < {december}" in sessions
+    attributes = _key_test_sql(
+        scoped, "model.fairshare.stg_genesys__conversation_participant_attributes"
     )
+    assert "conversation_id in (select conversation_id from" in attributes
+    assert f"conversation_start >= {november}" in attributes
+    assert f"conversation_start < {december}" in attributes
+    conversations = _key_test_sql(scoped, "source.fairshare.genesys.conversations")
     assert f"(conversation_start >= {november}" in conversations
 
     audit = run_dbt(select, month=NOVEMBER, extra_vars={"test_all_months": "true"})
     assert audit.ok, audit.failure_reason()
-    for test in (
-        "not_null_invoice_lines_billing_month",
-        "not_null_stg_genesys__conversation_sessions_session_id",
-        "source_unique_genesys_conversations_conversation_id",
+    for node in (
+        "model.fairshare.invoice_lines",
+        "model.fairshare.stg_genesys__conversation_sessions",
+        "model.fairshare.stg_genesys__conversation_participant_attributes",
+        "source.fairshare.genesys.conversations",
     ):
-        assert "dbt_subquery" not in _compiled_test_sql(audit, test), test
+        assert "dbt_subquery" not in _key_test_sql(audit, node), node
 
 
-def _compiled_test_sql(result: DbtResult, test: str) -> str:
-    """The compiled SQL of the generic test `test` in the dbt run `result`."""
+def _key_test_sql(result: DbtResult, tested: str) -> str:
+    """The compiled SQL of the keys_and_not_nulls test on `tested` (a model or source unique id)
+    in the dbt run `result`."""
     target = result.target_path
     assert target is not None
-    found = sorted(target.glob(f"compiled/fairshare/models/**/{test}.sql"))
-    assert found, f"no compiled test {test} under {target}"
-    return found[0].read_text()
+    manifest = json.loads((target / "manifest.json").read_text())
+    found = [
+        node
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "test"
+        and (node.get("test_metadata") or {}).get("name") == "keys_and_not_nulls"
+        and tested in ((node.get("depends_on") or {}).get("nodes") or [])
+    ]
+    assert len(found) == 1, f"one keys_and_not_nulls test on {tested}, found {len(found)}"
+    node = found[0]
+    compiled = target / "compiled" / node["package_name"] / node["original_file_path"]
+    return (compiled / node["path"]).read_text()

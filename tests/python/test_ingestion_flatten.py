@@ -159,6 +159,42 @@ def test_conversation_columns(privacy: PrivacyFilter) -> None:
     }
 
 
+def test_child_rows_carry_the_conversation_start(privacy: PrivacyFilter) -> None:
+    """Participants, sessions and segments land their conversation's start (raw contract), so a
+    month's rows are selected by it without a join; the fast path agrees (test below)."""
+    rows = flatten_conversations([_conversation()], privacy)
+    for table in ("conversation_participants", "conversation_sessions", "conversation_segments"):
+        assert rows[table], table
+        assert {row["conversation_start"] for row in rows[table]} == {
+            "2026-10-14T09:00:03.120Z"
+        }, table
+    assert "conversation_start" not in rows["conversation_participant_attributes"][0]
+
+
+def test_fast_path_lands_the_conversation_start_on_child_rows() -> None:
+    first, second = _conversation(), _conversation()
+    second["conversationId"] = "c-2"
+    second["conversationStart"] = "2026-10-31T23:59:59.999Z"
+    page, _ = read_results_page(_page([orjson.dumps(first), orjson.dumps(second)], None))
+    assert page.arrow is not None
+    org = {"+18005550100"}
+    columns = ArrowConversationFlattener(PrivacyFilter(PiiHasher("k"), org, "US")).flatten(
+        page.arrow, set()
+    )
+    for table in ("conversation_participants", "conversation_sessions", "conversation_segments"):
+        pairs = set(
+            zip(
+                columns[table]["conversation_id"].to_pylist(),
+                columns[table]["conversation_start"].to_pylist(),
+                strict=True,
+            )
+        )
+        assert pairs == {
+            ("c-1", "2026-10-14T09:00:03.120Z"),
+            ("c-2", "2026-10-31T23:59:59.999Z"),
+        }, table
+
+
 def test_in_progress_conversation_is_flagged(privacy: PrivacyFilter) -> None:
     rows = flatten_conversations([_conversation(end=None)], privacy)
     assert rows["conversations"][0]["is_in_progress"] is True

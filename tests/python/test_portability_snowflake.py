@@ -91,7 +91,7 @@ def _run_results(target_path: Path) -> dict[str, str]:
 
 
 def _manifest_nodes(target_path: Path) -> tuple[set[str], dict[str, str]]:
-    """Every enabled seed, model, unit test and data test; and the incremental models."""
+    """Every enabled seed, model, unit test and data test; and the month-partitioned models."""
     path = target_path / "manifest.json"
     if not path.is_file():
         return set(), {}
@@ -106,8 +106,7 @@ def _manifest_nodes(target_path: Path) -> tuple[set[str], dict[str, str]]:
     incremental = {
         unique_id: str(node["relation_name"])
         for unique_id, node in nodes.items()
-        if node["resource_type"] == "model"
-        and node.get("config", {}).get("materialized") == "incremental"
+        if node["resource_type"] == "model" and "monthly_partition" in node.get("tags", [])
     }
     return buildable | set(manifest.get("unit_tests", {})), incremental
 
@@ -322,7 +321,7 @@ def snowflake_rerun(snowflake_build: DbtRun, fakesnow_server: FakesnowServer) ->
     relations = sorted(snowflake_build.incremental.values())
     before = _rows_per_month(kwargs, relations)
     run = run_dbt_snowflake(
-        ["run", "--select", "config.materialized:incremental+"],
+        ["run", "--select", "tag:monthly_partition+"],
         snowflake_env(kwargs),
         snowflake_build.work_dir,
         fakesnow_server.errors,
@@ -408,7 +407,7 @@ def test_rerun_replaces_the_month_on_snowflake(
     warehouse: Path,
     fakesnow_server: FakesnowServer,
 ) -> None:
-    """Second run of the month: the incremental path (temporary table, delete+insert)."""
+    """Second run of the month: the month_partition path (delete the month, insert the query)."""
     assert snowflake_build.incremental, "the heavy models are incremental per billing month"
     run = snowflake_rerun.run
     bad = {node: status for node, status in run.statuses.items() if status != "success"}

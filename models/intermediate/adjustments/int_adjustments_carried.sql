@@ -20,7 +20,7 @@ closes as (
 this_month_closed as (
     select count(*) as closed
     from closes
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 carrying_months as (
@@ -28,14 +28,14 @@ carrying_months as (
     select closed_month.billing_month as adjusted_month
     from closes as closed_month
     where
-        closed_month.billing_month < {{ fairshare.allocation_month() }}
-        and {{ dbt.datediff('closed_month.billing_month', fairshare.allocation_month(), 'month') }}
+        closed_month.billing_month < {{ fairshare.billing_month() }}
+        and {{ dbt.datediff('closed_month.billing_month', fairshare.billing_month(), 'month') }}
         - 1 = (
             select count(*)
             from closes as between_month
             where
                 between_month.billing_month > closed_month.billing_month
-                and between_month.billing_month < {{ fairshare.allocation_month() }}
+                and between_month.billing_month < {{ fairshare.billing_month() }}
         )
 ),
 
@@ -56,7 +56,7 @@ posted_adjustments as (
     from {{ ref('stg_fairshare_ops__posted_invoice_lines') }}
     where
         adjusted_month is not null
-        and billing_month <> {{ fairshare.allocation_month() }}
+        and billing_month <> {{ fairshare.billing_month() }}
     group by adjusted_month, invoice_id, invoice_line_id, cost_center_code
 ),
 
@@ -119,12 +119,12 @@ reposted as (
     cross join this_month_closed
     where
         this_month_closed.closed > 0
-        and posted_lines.billing_month = {{ fairshare.allocation_month() }}
+        and posted_lines.billing_month = {{ fairshare.billing_month() }}
         and posted_lines.adjusted_month is not null
         and posted_lines.close_revision = (
             select max(latest_posted.close_revision)
             from {{ ref('stg_fairshare_ops__posted_invoice_lines') }} as latest_posted
-            where latest_posted.billing_month = {{ fairshare.allocation_month() }}
+            where latest_posted.billing_month = {{ fairshare.billing_month() }}
         )
 ),
 
@@ -140,7 +140,7 @@ all_adjustments as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         adjusted_month,
         invoice_id,
         invoice_line_id,

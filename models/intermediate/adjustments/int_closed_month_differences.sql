@@ -16,7 +16,7 @@ latest_close as (
         max(close_revision) as close_revision,
         max(closed_at) as closed_at
     from {{ ref('stg_fairshare_ops__month_closes') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
     group by billing_month
 ),
 
@@ -65,7 +65,7 @@ posted_products as (
         driver_unit
     from {{ ref('stg_fairshare_ops__posted_invoice_lines') }}
     where
-        billing_month = {{ fairshare.allocation_month() }}
+        billing_month = {{ fairshare.billing_month() }}
         and adjusted_month is null
 ),
 
@@ -104,22 +104,22 @@ late_records as (
         (
             select count(*) from {{ ref('stg_genesys__user_presence') }} as presence
             where
-                presence.started_at >= {{ fairshare.allocation_month_start() }}
-                and presence.started_at < {{ fairshare.allocation_month_end() }}
+                presence.started_at >= {{ fairshare.billing_month_start() }}
+                and presence.started_at < {{ fairshare.billing_month_end() }}
                 and presence.loaded_at > latest_close.closed_at
         ) as late_presence_records,
         (
             select count(*) from {{ ref('stg_genesys__conversations') }} as conversations
             where
-                conversations.conversation_started_at >= {{ fairshare.allocation_month_start() }}
-                and conversations.conversation_started_at < {{ fairshare.allocation_month_end() }}
+                conversations.conversation_started_at >= {{ fairshare.billing_month_start() }}
+                and conversations.conversation_started_at < {{ fairshare.billing_month_end() }}
                 and conversations.loaded_at > latest_close.closed_at
         ) as late_conversations,
         (
             select count(*) from {{ ref('stg_genesys__invoice_lines') }} as vendor_lines
             where
-                vendor_lines.date_start >= {{ fairshare.allocation_month() }}
-                and vendor_lines.date_start < {{ fairshare.allocation_next_month() }}
+                vendor_lines.date_start >= {{ fairshare.billing_month() }}
+                and vendor_lines.date_start < {{ fairshare.billing_month_next() }}
                 and vendor_lines.loaded_at > latest_close.closed_at
         ) as late_invoice_lines
     from latest_close

@@ -13,7 +13,7 @@ with
 segments as (
     select * from {{ ref('int_conversation_segments_validated') }}
     where
-        billing_month = {{ fairshare.allocation_month() }}
+        billing_month = {{ fairshare.billing_month() }}
         and exclusion_reason is null
         and queue_id is not null
         and user_id is not null
@@ -40,7 +40,7 @@ agent_segments as (
             else segments.started_ms - {{ fairshare.billing_month_start_ms() }}
         end as from_ms,
         case
-            when segments.ended_ms > {{ fairshare.billing_month_end_ms() }} then {{ fairshare.allocation_month_ms() }}
+            when segments.ended_ms > {{ fairshare.billing_month_end_ms() }} then {{ fairshare.billing_month_ms() }}
             else segments.ended_ms - {{ fairshare.billing_month_start_ms() }}
         end as to_ms
     from segments
@@ -127,7 +127,7 @@ ranked as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         user_id,
         cast(slice_index as {{ dbt.type_bigint() }}) as slice_index,
         cost_center_code,

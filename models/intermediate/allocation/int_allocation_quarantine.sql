@@ -11,7 +11,7 @@ license_users as (
 ),
 
 licence_products as (
-    select * from {{ ref('licence_products') }}
+    select * from {{ ref('stg_config__licence_products') }}
 ),
 
 presence as (
@@ -21,8 +21,8 @@ presence as (
 api_usage as (
     select * from {{ ref('stg_genesys__api_usage') }}
     where
-        usage_date >= {{ fairshare.allocation_month() }}
-        and usage_date < {{ fairshare.allocation_next_month() }}
+        usage_date >= {{ fairshare.billing_month() }}
+        and usage_date < {{ fairshare.billing_month_next() }}
 ),
 
 invoice_lines as (
@@ -40,10 +40,10 @@ unknown_licences as (
         'excluded: the licence bills nothing until mapped' as action_taken
     from license_users
     left join licence_products
-        on lower(trim(license_users.license_id)) = lower(trim(licence_products.license_id))
+        on lower(trim(license_users.license_id)) = licence_products.license_key
     where
         licence_products.license_id is null
-        and (license_users.valid_to is null or license_users.valid_to > {{ fairshare.allocation_month_start() }})
+        and (license_users.valid_to is null or license_users.valid_to > {{ fairshare.billing_month_start() }})
 ),
 
 inverted_presence as (
@@ -56,8 +56,8 @@ inverted_presence as (
     from presence
     where
         ended_at < started_at
-        and started_at < {{ fairshare.allocation_month_end() }}
-        and started_at >= {{ fairshare.allocation_month_start() }}
+        and started_at < {{ fairshare.billing_month_end() }}
+        and started_at >= {{ fairshare.billing_month_start() }}
 ),
 
 anonymous_api_usage as (
@@ -94,7 +94,7 @@ unioned as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         record_kind,
         record_key,
         conversation_id,

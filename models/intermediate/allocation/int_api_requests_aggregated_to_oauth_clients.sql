@@ -4,8 +4,8 @@ with
 api_usage as (
     select * from {{ ref('stg_genesys__api_usage') }}
     where
-        usage_date >= {{ fairshare.allocation_month() }}
-        and usage_date < {{ fairshare.allocation_next_month() }}
+        usage_date >= {{ fairshare.billing_month() }}
+        and usage_date < {{ fairshare.billing_month_next() }}
 ),
 
 oauth_clients as (
@@ -23,7 +23,7 @@ requests_by_client as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         requests_by_client.oauth_client_id,
         coalesce(oauth_clients.oauth_client_name, requests_by_client.oauth_client_name) as oauth_client_name,
         oauth_clients.cost_center_code,

@@ -7,12 +7,12 @@
 with
 
 cost_centers as (
-    select * from {{ ref('cost_centers') }}
+    select * from {{ ref('stg_config__cost_centers') }}
 ),
 
 slices_by_cost_center as (
     select * from {{ ref('int_concurrency_slices_by_cost_center') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 invoice_lines as (
@@ -20,7 +20,7 @@ invoice_lines as (
 ),
 
 prepaid as (
-    select sum(quantity) as prepaid_quantity
+    select cast(sum(quantity) as {{ fairshare.type_quantity() }}) as prepaid_quantity
     from invoice_lines
     where allocation_method = 'concurrent_peak'
 ),
@@ -29,8 +29,8 @@ active_cost_centers as (
     select cost_center_code
     from cost_centers
     where
-        (active_from is null or active_from < {{ fairshare.allocation_next_month() }})
-        and (active_to is null or active_to >= {{ fairshare.allocation_month() }})
+        (active_from is null or active_from < {{ fairshare.billing_month_next() }})
+        and (active_to is null or active_to >= {{ fairshare.billing_month() }})
 ),
 
 observed_cost_centers as (
@@ -51,7 +51,7 @@ distinct_cost_centers as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         distinct_cost_centers.cost_center_code,
         cast(coalesce(
             cost_centers.concurrent_entitlement,

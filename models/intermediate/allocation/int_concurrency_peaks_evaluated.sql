@@ -11,7 +11,7 @@ with
 
 slices_by_cost_center as (
     select * from {{ ref('int_concurrency_slices_by_cost_center') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 entitlements as (
@@ -70,7 +70,7 @@ with_excess as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         cast(slice_index as {{ dbt.type_bigint() }}) as slice_index,
         slice_started_at,
         cost_center_code,

@@ -4,7 +4,7 @@ with
 
 user_slices as (
     select * from {{ ref('int_concurrent_users_sliced') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 final as (

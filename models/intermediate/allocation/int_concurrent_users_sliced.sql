@@ -24,14 +24,14 @@ licensed as (
 
 queue_work as (
     select * from {{ ref('int_agent_queue_work_sliced') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 user_tags as (
     select * from {{ ref('int_users_tagged_to_cost_centers') }}
     where
-        valid_to > {{ fairshare.allocation_month_start() }}
-        and valid_from < {{ fairshare.allocation_month_end() }}
+        valid_to > {{ fairshare.billing_month_start() }}
+        and valid_from < {{ fairshare.billing_month_end() }}
 ),
 
 -- each tag as the range of slices whose start it covers: [from_slice, to_slice)
@@ -40,12 +40,12 @@ user_tag_slices as (
         user_id,
         cost_center_code,
         {{ fairshare.floor_div_nonneg(
-            'case when valid_from < ' ~ fairshare.allocation_month_start() ~ ' then 0 else '
-            ~ fairshare.allocation_month_ms_of('valid_from') ~ ' end + ' ~ (slice_ms - 1), slice_ms
+            'case when valid_from < ' ~ fairshare.billing_month_start() ~ ' then 0 else '
+            ~ fairshare.billing_month_ms_of('valid_from') ~ ' end + ' ~ (slice_ms - 1), slice_ms
         ) }} as from_slice,
         {{ fairshare.floor_div_nonneg(
-            'case when valid_to > ' ~ fairshare.allocation_month_end() ~ ' then ' ~ fairshare.allocation_month_ms()
-            ~ ' else ' ~ fairshare.allocation_month_ms_of('valid_to') ~ ' end + ' ~ (slice_ms - 1), slice_ms
+            'case when valid_to > ' ~ fairshare.billing_month_end() ~ ' then ' ~ fairshare.billing_month_ms()
+            ~ ' else ' ~ fairshare.billing_month_ms_of('valid_to') ~ ' end + ' ~ (slice_ms - 1), slice_ms
         ) }} as to_slice
     from user_tags
 ),
@@ -57,9 +57,9 @@ slice_spine as (
 month_slices as (
     select
         slice_index,
-        {{ fairshare.allocation_month_offset('slice_index * ' ~ slice_ms) }} as slice_started_at
+        {{ fairshare.billing_month_offset('slice_index * ' ~ slice_ms) }} as slice_started_at
     from slice_spine
-    where slice_index < {{ fairshare.allocation_month_slices() }}
+    where slice_index < {{ fairshare.billing_month_slices() }}
 ),
 
 concurrent_sessions as (
@@ -193,7 +193,7 @@ assigned as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         user_id,
         cast(slice_index as {{ dbt.type_bigint() }}) as slice_index,
         slice_started_at,

@@ -3,7 +3,7 @@ with
 
 interactions as (
     select * from {{ ref('int_interactions_attributed_to_cost_centers') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 aggregated as (

@@ -22,7 +22,7 @@ drivers as (
 ),
 
 cost_centers as (
-    select * from {{ ref('cost_centers') }}
+    select * from {{ ref('stg_config__cost_centers') }}
 ),
 
 overhead_account as (

@@ -31,8 +31,8 @@ invoice_lines as (
         source
     from {{ ref('stg_genesys__invoice_lines') }}
     where
-        date_start >= {{ fairshare.allocation_month() }}
-        and date_start < {{ fairshare.allocation_next_month() }}
+        date_start >= {{ fairshare.billing_month() }}
+        and date_start < {{ fairshare.billing_month_next() }}
 ),
 
 invoice_headers as (
@@ -44,16 +44,16 @@ invoice_headers as (
 
 fx_rates as (
     select
-        upper(trim(currency)) as currency,
+        currency,
         rate
-    from {{ ref('fx_rates') }}
+    from {{ ref('stg_config__fx_rates') }}
     where
-        billing_month = {{ fairshare.allocation_month() }}
-        and upper(trim(reporting_currency)) = upper('{{ var("currency") }}')
+        billing_month = {{ fairshare.billing_month() }}
+        and reporting_currency = upper('{{ var("currency") }}')
 ),
 
 vendor_products as (
-    select * from {{ ref('vendor_products') }}
+    select * from {{ ref('stg_config__vendor_products') }}
 ),
 
 matched_by_sku as (
@@ -65,7 +65,7 @@ matched_by_sku as (
         1 as match_rank
     from invoice_lines
     inner join vendor_products
-        on upper(trim(invoice_lines.product_sku)) = upper(trim(vendor_products.product_sku))
+        on upper(trim(invoice_lines.product_sku)) = vendor_products.product_sku
 ),
 
 matched_by_name as (
@@ -80,7 +80,7 @@ matched_by_name as (
         ) + 1 as match_rank
     from invoice_lines
     inner join vendor_products
-        on lower(trim(invoice_lines.product_name)) like lower(trim(vendor_products.product_name_pattern))
+        on lower(trim(invoice_lines.product_name)) like vendor_products.product_name_pattern
 ),
 
 candidate_matches as (
@@ -128,7 +128,7 @@ lines_in_reporting_currency as (
 
 classified as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         invoice_lines.invoice_id,
         invoice_lines.invoice_line_id,
         coalesce(vendor_products.product_sku, invoice_lines.product_sku) as product_sku,

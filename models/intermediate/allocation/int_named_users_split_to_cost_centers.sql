@@ -126,7 +126,7 @@ user_names as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         user_split.user_id,
         user_names.user_name,
         user_split.cost_center_code,

@@ -13,7 +13,7 @@ invoice_lines as (
 
 legs as (
     select * from {{ ref('int_trunk_legs_costed') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 legs_by_type as (

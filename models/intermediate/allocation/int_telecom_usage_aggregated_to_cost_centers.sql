@@ -6,7 +6,7 @@ with
 
 slices as (
     select * from {{ ref('int_trunk_slices_attributed_to_cost_centers') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 final as (

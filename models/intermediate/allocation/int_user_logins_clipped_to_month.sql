@@ -14,26 +14,26 @@ logged_in_intervals as (
     select
         user_id,
         case
-            when started_at < {{ fairshare.allocation_month_start() }} then {{ fairshare.allocation_month_start() }}
+            when started_at < {{ fairshare.billing_month_start() }} then {{ fairshare.billing_month_start() }}
             else started_at
         end as logged_in_from,
         case
-            when ended_at is null or ended_at > {{ fairshare.allocation_month_end() }}
-                then {{ fairshare.allocation_month_end() }}
+            when ended_at is null or ended_at > {{ fairshare.billing_month_end() }}
+                then {{ fairshare.billing_month_end() }}
             else ended_at
         end as logged_in_to
     from presence
     where
         upper(system_presence) <> 'OFFLINE'
-        and started_at < {{ fairshare.allocation_month_end() }}
-        and (ended_at is null or ended_at > {{ fairshare.allocation_month_start() }})
+        and started_at < {{ fairshare.billing_month_end() }}
+        and (ended_at is null or ended_at > {{ fairshare.billing_month_start() }})
 ),
 
 interval_offsets as (
     select
         user_id,
-        {{ fairshare.ms_between(fairshare.allocation_month_start(), 'logged_in_from') }} as from_ms,
-        {{ fairshare.ms_between(fairshare.allocation_month_start(), 'logged_in_to') }} as to_ms
+        {{ fairshare.ms_between(fairshare.billing_month_start(), 'logged_in_from') }} as from_ms,
+        {{ fairshare.ms_between(fairshare.billing_month_start(), 'logged_in_to') }} as to_ms
     from logged_in_intervals
     where logged_in_to > logged_in_from
 ),
@@ -81,14 +81,14 @@ sessions as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         user_id,
         session_number,
         cast(logged_in_from_ms as {{ dbt.type_bigint() }}) as logged_in_from_ms,
         cast(logged_in_to_ms as {{ dbt.type_bigint() }}) as logged_in_to_ms,
         cast(logged_in_to_ms - logged_in_from_ms as {{ dbt.type_bigint() }}) as logged_in_ms,
-        {{ fairshare.allocation_month_offset('logged_in_from_ms') }} as logged_in_from,
-        {{ fairshare.allocation_month_offset('logged_in_to_ms') }} as logged_in_to
+        {{ fairshare.billing_month_offset('logged_in_from_ms') }} as logged_in_from,
+        {{ fairshare.billing_month_offset('logged_in_to_ms') }} as logged_in_to
     from sessions
 )
 

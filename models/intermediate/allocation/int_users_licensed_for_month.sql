@@ -12,7 +12,7 @@ license_users as (
 ),
 
 licence_products as (
-    select * from {{ ref('licence_products') }}
+    select * from {{ ref('stg_config__licence_products') }}
 ),
 
 versioned as (
@@ -31,8 +31,8 @@ held_in_month as (
         license_id
     from versioned
     where
-        (version_number = 1 or valid_from < {{ fairshare.allocation_month_end() }})
-        and (valid_to is null or valid_to > {{ fairshare.allocation_month_start() }})
+        (version_number = 1 or valid_from < {{ fairshare.billing_month_end() }})
+        and (valid_to is null or valid_to > {{ fairshare.billing_month_start() }})
 ),
 
 priced as (
@@ -41,19 +41,19 @@ priced as (
         held_in_month.license_id,
         licence_products.product_sku,
         licence_products.licence_rank,
-        lower(licence_products.billing_model) as billing_model,
+        licence_products.billing_model,
         row_number() over (
             partition by held_in_month.user_id
             order by licence_products.licence_rank desc, held_in_month.license_id asc
         ) as licence_order
     from held_in_month
     inner join licence_products
-        on lower(trim(held_in_month.license_id)) = lower(trim(licence_products.license_id))
+        on lower(trim(held_in_month.license_id)) = licence_products.license_key
 ),
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         user_id,
         license_id,
         product_sku,

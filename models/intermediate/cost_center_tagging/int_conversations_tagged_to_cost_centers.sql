@@ -20,7 +20,9 @@ conversations as (
         {{ fairshare.epoch_ms('conversation_ended_at') }} as conversation_ended_ms
     from {{ ref('stg_genesys__conversations') }}
     where
-        {{ fairshare.epoch_ms('conversation_started_at') }} < {{ fairshare.billing_month_end_ms() }}
+        -- the plain comparison lets the warehouse skip later months; the epoch one is exact
+        conversation_started_at < {{ fairshare.billing_month_end() }}
+        and {{ fairshare.epoch_ms('conversation_started_at') }} < {{ fairshare.billing_month_end_ms() }}
         and (
             conversation_ended_at is null
             or {{ fairshare.epoch_ms('conversation_ended_at') }} > {{ fairshare.billing_month_start_ms() }}
@@ -37,7 +39,17 @@ numbered as (
 
 ),
 
-{{ fairshare.cost_center_lookup('participant_data_lookup', 'participant_data') }},
+participant_data_lookup as (
+
+    select
+        lookup_key,
+        cost_center_code,
+        matched_by,
+        is_ambiguous
+    from {{ ref('int_tag_values_resolved_to_cost_centers') }}
+    where tag_kind = 'participant_data'
+
+),
 
 attributes as (
 
@@ -78,7 +90,10 @@ customer_participants as (
     select
         participants.conversation_id,
         participants.participant_id
-    from {{ ref('stg_genesys__conversation_participants') }} as participants
+    from (
+        {{ fairshare.month_conversation_rows(ref('stg_genesys__conversation_participants'),
+            ['conversation_id', 'participant_id', 'purpose'], 'numbered') }}
+    ) as participants
     inner join numbered
         on participants.conversation_id = numbered.conversation_id
     where lower(participants.purpose) in ('customer', 'external')
@@ -91,11 +106,12 @@ dialled_numbers as (
     select
         sessions.conversation_id,
         min(trim(sessions.dnis)) as dialled_did
-    from {{ ref('stg_genesys__conversation_sessions') }} as sessions
+    from (
+        {{ fairshare.month_conversation_rows(ref('stg_genesys__conversation_sessions'),
+            ['conversation_id', 'participant_id', 'direction', 'dnis'], 'numbered') }}
+    ) as sessions
     inner join customer_participants
-        on
-            sessions.conversation_id = customer_participants.conversation_id
-            and sessions.participant_id = customer_participants.participant_id
+        on sessions.participant_id = customer_participants.participant_id
     where
         lower(sessions.direction) = 'inbound'
         and sessions.dnis is not null
@@ -140,7 +156,7 @@ final as (
 
     select
         numbered.conversation_id,
-        {{ fairshare.billing_month_date() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         coalesce(participant_data.cost_center_code, dialled.cost_center_code) as cost_center_code,
         case
             when participant_data.cost_center_code is not null then 'participant_data'

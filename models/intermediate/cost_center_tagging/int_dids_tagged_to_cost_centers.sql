@@ -26,20 +26,20 @@ dids as (
 overrides as (
 
     select
-        trim(phone_number) as phone_number,
-        min(upper(trim(cost_center_code))) as cost_center_code
-    from {{ ref('did_cost_centers') }}
-    group by trim(phone_number)
+        phone_number,
+        min(cost_center_code) as cost_center_code
+    from {{ ref('stg_config__did_cost_centers') }}
+    group by phone_number
 
 ),
 
 flows as (
 
     select
-        {{ fairshare.normalize_tag('flow_name') }} as flow_key,
-        min(upper(trim(cost_center_code))) as cost_center_code
-    from {{ ref('flow_cost_centers') }}
-    group by {{ fairshare.normalize_tag('flow_name') }}
+        flow_key,
+        min(cost_center_code) as cost_center_code
+    from {{ ref('stg_config__flow_cost_centers') }}
+    group by flow_key
 
 ),
 

@@ -37,10 +37,10 @@ clients as (
 seed_rows as (
 
     select
-        nullif(trim(oauth_client_id), '') as oauth_client_id,
-        nullif({{ fairshare.normalize_tag('oauth_client_name') }}, '') as name_key,
-        upper(trim(cost_center_code)) as cost_center_code
-    from {{ ref('oauth_client_cost_centers') }}
+        oauth_client_id,
+        name_key,
+        cost_center_code
+    from {{ ref('stg_config__oauth_client_cost_centers') }}
 
 ),
 

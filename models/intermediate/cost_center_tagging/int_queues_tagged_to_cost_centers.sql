@@ -27,7 +27,17 @@ prefixed as (
 
 ),
 
-{{ fairshare.cost_center_lookup('prefix_lookup', 'queue_prefix') }},
+prefix_lookup as (
+
+    select
+        lookup_key,
+        cost_center_code,
+        matched_by,
+        is_ambiguous
+    from {{ ref('int_tag_values_resolved_to_cost_centers') }}
+    where tag_kind = 'queue_prefix'
+
+),
 
 final as (
 

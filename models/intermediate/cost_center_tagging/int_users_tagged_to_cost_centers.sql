@@ -108,9 +108,29 @@ attribute_values as (
 
 ),
 
-{{ fairshare.cost_center_lookup('attribute_lookup', 'custom_attribute') }},
+attribute_lookup as (
 
-{{ fairshare.cost_center_lookup('department_lookup', 'department') }},
+    select
+        lookup_key,
+        cost_center_code,
+        matched_by,
+        is_ambiguous
+    from {{ ref('int_tag_values_resolved_to_cost_centers') }}
+    where tag_kind = 'custom_attribute'
+
+),
+
+department_lookup as (
+
+    select
+        lookup_key,
+        cost_center_code,
+        matched_by,
+        is_ambiguous
+    from {{ ref('int_tag_values_resolved_to_cost_centers') }}
+    where tag_kind = 'department'
+
+),
 
 resolved as (
 

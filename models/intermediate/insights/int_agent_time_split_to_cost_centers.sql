@@ -16,7 +16,7 @@ logins as (
 
 agent_slices as (
     select * from {{ ref('int_concurrent_users_sliced') }}
-    where billing_month = {{ fairshare.allocation_month() }}
+    where billing_month = {{ fairshare.billing_month() }}
 ),
 
 slice_time as (
@@ -55,7 +55,7 @@ agent_time as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         user_id,
         cost_center_code,
         logged_in_ms,

@@ -22,24 +22,24 @@ conversations as (
         conversation_key
     from {{ ref('int_conversations_tagged_to_cost_centers') }}
     where
-        billing_month = {{ fairshare.allocation_month() }}
+        billing_month = {{ fairshare.billing_month() }}
         and conversation_started_ms >= {{ fairshare.billing_month_start_ms() }}
         and conversation_started_ms < {{ fairshare.billing_month_end_ms() }}
 ),
 
 interactions as (
     select * from {{ ref('int_interactions_attributed_to_cost_centers') }}
-    where billing_month = {{ fairshare.allocation_month() }} and cost_center_code <> 'ORPHAN'
+    where billing_month = {{ fairshare.billing_month() }} and cost_center_code <> 'ORPHAN'
 ),
 
 timeline as (
     select * from {{ ref('int_conversation_slices_attributed_to_cost_centers') }}
-    where billing_month = {{ fairshare.allocation_month() }} and responsibility_level = 1
+    where billing_month = {{ fairshare.billing_month() }} and responsibility_level = 1
 ),
 
 trunk_slices as (
     select * from {{ ref('int_trunk_slices_attributed_to_cost_centers') }}
-    where billing_month = {{ fairshare.allocation_month() }} and cost_center_code <> 'ORPHAN'
+    where billing_month = {{ fairshare.billing_month() }} and cost_center_code <> 'ORPHAN'
 ),
 
 queues as (
@@ -49,8 +49,8 @@ queues as (
         row_number() over (partition by queue_id order by valid_from desc) as version_rank
     from {{ ref('int_queues_tagged_to_cost_centers') }}
     where
-        valid_from < {{ fairshare.allocation_month_end() }}
-        and valid_to > {{ fairshare.allocation_month_start() }}
+        valid_from < {{ fairshare.billing_month_end() }}
+        and valid_to > {{ fairshare.billing_month_start() }}
 ),
 
 queue_names as (
@@ -209,7 +209,7 @@ totals as (
 
 final as (
     select
-        {{ fairshare.allocation_month() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         totals.cost_center_code,
         totals.dimension_kind,
         totals.dimension_key,

@@ -14,118 +14,10 @@
 
 with
 
--- The month's conversations (keys, tags) that started in the billing month.
+-- The conversations that started in the billing month and what decides who they count for.
 conversations as (
 
-    select
-        conversation_key,
-        conversation_id,
-        cost_center_code as tag_cost_center_code
-    from {{ ref('int_conversations_tagged_to_cost_centers') }}
-    where
-        billing_month = {{ fairshare.billing_month_date() }}
-        and conversation_started_ms >= {{ fairshare.billing_month_start_ms() }}
-        and conversation_started_ms < {{ fairshare.billing_month_end_ms() }}
-
-),
-
-segments as (
-
-    select
-        conversation_key,
-        purpose,
-        media_type,
-        flow_type,
-        flow_name,
-        disconnect_type,
-        started_ms,
-        ended_ms,
-        exclusion_reason,
-        purpose in ('ivr', 'botflow') or segment_type = 'ivr' as is_flow_segment
-    from {{ ref('int_conversation_segments_validated') }}
-    where
-        billing_month = {{ fairshare.billing_month_date() }}
-        -- only the segments a fact below reads (the customer's media, IVR/bot flows)
-        and (
-            purpose in ('customer', 'external', 'ivr', 'botflow')
-            or segment_type = 'ivr'
-            or flow_type like '%bot%'
-        )
-
-),
-
-conversation_facts as (
-
-    select
-        conversation_key,
-        coalesce(
-            min(case when purpose in ('customer', 'external') then media_type end),
-            min(media_type)
-        ) as media_type,  -- the customer's media (the smallest if several, e.g. callback before voice)
-        sum(
-            case
-                when exclusion_reason is null and (purpose = 'botflow' or flow_type like '%bot%')
-                    then ended_ms - started_ms
-                else 0
-            end
-        ) as bot_total_ms,
-        max(
-            case when exclusion_reason is null and is_flow_segment and disconnect_type = 'peer' then 1 else 0 end
-        ) as caller_hung_up_in_flow
-    from segments
-    group by conversation_key
-
-),
-
-flow_cost_centers as (
-
-    select
-        {{ fairshare.normalize_tag('flow_name') }} as flow_key,
-        min(upper(trim(cost_center_code))) as cost_center_code
-    from {{ ref('flow_cost_centers') }}
-    group by {{ fairshare.normalize_tag('flow_name') }}
-
-),
-
--- The cost center of the last IVR/bot flow of the conversation that belongs to a department.
-flow_candidates as (
-
-    select
-        segments.conversation_key,
-        flow_cost_centers.cost_center_code,
-        row_number() over (
-            partition by segments.conversation_key
-            order by segments.started_ms desc, flow_cost_centers.cost_center_code asc
-        ) as flow_rank
-    from segments
-    inner join flow_cost_centers
-        on {{ fairshare.normalize_tag('segments.flow_name') }} = flow_cost_centers.flow_key
-    where
-        segments.is_flow_segment
-        and segments.exclusion_reason is null
-        and flow_cost_centers.cost_center_code != 'ORPHAN'
-
-),
-
-conversation_flows as (
-
-    select
-        conversation_key,
-        cost_center_code
-    from flow_candidates
-    where flow_rank = 1
-
-),
-
-timeline as (
-
-    select
-        conversation_key,
-        cost_center_code,
-        responsibility_level,
-        attributed_ms
-    from {{ ref('int_conversation_slices_attributed_to_cost_centers') }}
-    where billing_month = {{ fairshare.billing_month_date() }}
+    select * from {{ ref('int_conversation_interaction_facts') }}
 
 ),
 
@@ -135,20 +27,11 @@ handled as (
         conversation_key,
         cost_center_code,
         sum(attributed_ms) as handled_ms
-    from timeline
-    where responsibility_level = 1
+    from {{ ref('int_conversation_slices_attributed_to_cost_centers') }}
+    where
+        billing_month = {{ fairshare.billing_month() }}
+        and responsibility_level = 1
     group by conversation_key, cost_center_code
-
-),
-
-levels as (
-
-    select
-        conversation_key,
-        max(case when responsibility_level = 1 then 1 else 0 end) as has_handling,
-        max(case when responsibility_level = 2 then 1 else 0 end) as has_ivr
-    from timeline
-    group by conversation_key
 
 ),
 
@@ -156,18 +39,11 @@ levels as (
 unhandled_facts as (
 
     select
-        conversations.conversation_key,
-        coalesce(levels.has_ivr, 0) = 1 and coalesce(conversation_facts.caller_hung_up_in_flow, 0) = 1
-            as is_ivr_only_abandon,
-        coalesce(conversations.tag_cost_center_code, conversation_flows.cost_center_code) as served_by
+        conversation_key,
+        has_ivr and caller_hung_up_in_flow as is_ivr_only_abandon,
+        coalesce(tag_cost_center_code, flow_cost_center_code) as served_by
     from conversations
-    left join levels
-        on conversations.conversation_key = levels.conversation_key
-    left join conversation_facts
-        on conversations.conversation_key = conversation_facts.conversation_key
-    left join conversation_flows
-        on conversations.conversation_key = conversation_flows.conversation_key
-    where coalesce(levels.has_handling, 0) = 0
+    where not has_handling
 
 ),
 
@@ -215,13 +91,11 @@ with_totals as (
     select
         weighted.*,
         conversations.conversation_id,
-        coalesce(conversation_facts.media_type, 'unknown') as media_type,
-        coalesce(conversation_facts.bot_total_ms, 0) as bot_total_ms
+        conversations.media_type,
+        conversations.bot_total_ms
     from weighted
     inner join conversations
         on weighted.conversation_key = conversations.conversation_key
-    left join conversation_facts
-        on weighted.conversation_key = conversation_facts.conversation_key
 
 ),
 
@@ -265,7 +139,7 @@ final as (
 
     select
         conversation_id,
-        {{ fairshare.billing_month_date() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         media_type,
         cost_center_code,
         cast(handled_ms as {{ dbt.type_bigint() }}) as handled_ms,

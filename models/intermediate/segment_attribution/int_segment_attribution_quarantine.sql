@@ -23,7 +23,7 @@ segments as (
             'conversation_id', "'/'", 'session_id', "'/'", dbt.safe_cast('segment_index', dbt.type_string())
         ]) }} as segment_key
     from {{ ref('int_conversation_segments_validated') }}
-    where billing_month = {{ fairshare.billing_month_date() }}
+    where billing_month = {{ fairshare.billing_month() }}
 
 ),
 
@@ -95,7 +95,7 @@ legs as (
         direction,
         country_code
     from {{ ref('int_trunk_legs_costed') }}
-    where billing_month = {{ fairshare.billing_month_date() }}
+    where billing_month = {{ fairshare.billing_month() }}
 
 ),
 
@@ -153,7 +153,7 @@ unioned as (
 final as (
 
     select
-        {{ fairshare.billing_month_date() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         record_kind,
         record_key,
         conversation_id,

@@ -1,100 +1,19 @@
 {{ config(**fairshare.monthly_partition()) }}
--- Billable voice legs (the customer/external voice sessions: the PSTN trunk side, inbound or
--- outbound) overlapping the billing month, with their telecom cost. A leg runs from connection
--- to hang-up: ringing (dialing/contacting/alert segments) is not billed trunk time, so an
--- unanswered outbound call has no leg.
--- Cost:
+-- Billable voice legs overlapping the billing month (int_trunk_legs_identified: connection to
+-- hang-up, cut at the month's boundaries) with their telecom cost:
 -- - from the Genesys Cloud Voice usage file when a row has the leg's SIP call id (its cost is the truth);
 -- - else from the rate card: the leg's seconds rounded up to the rate's billing increment (6 s)
 --   x the rate per minute of seeds/telecom_rates.csv (exact country, else the '*' row).
--- A leg crossing a month boundary is cut there: leg_* columns are the part inside the billing
--- month, total_* the whole leg; its cost is split in proportion to milliseconds with the
+-- A leg cut at a month boundary has its cost split in proportion to milliseconds with the
 -- telescoping rule cost(a, b) = F(b) - F(a), F(t) = floor(total_cost * elapsed(t) / total_ms), so the
 -- parts of a leg in two months add up to its cost exactly.
 -- Costs are integer nano-units (10^-9 of the currency) in *_nanos and exact decimals in *_cost.
 
 with
 
-leg_segments as (
-
-    select
-        conversation_key,
-        conversation_id,
-        session_id,
-        min(started_ms) as total_leg_started_ms,
-        max(ended_ms) as total_leg_ended_ms
-    from {{ ref('int_conversation_segments_validated') }}
-    where
-        billing_month = {{ fairshare.billing_month_date() }}
-        and exclusion_reason is null
-        and purpose in ('customer', 'external')
-        and media_type = 'voice'
-        and segment_type not in ('wrapup', 'dialing', 'contacting', 'alert')
-    group by conversation_key, conversation_id, session_id
-
-),
-
-legs_in_month as (
-
-    select
-        conversation_key,
-        conversation_id,
-        session_id,
-        total_leg_started_ms,
-        total_leg_ended_ms,
-        total_leg_ended_ms - total_leg_started_ms as total_leg_ms,
-        case
-            when total_leg_started_ms > {{ fairshare.billing_month_start_ms() }} then total_leg_started_ms
-            else {{ fairshare.billing_month_start_ms() }}
-        end as leg_started_ms,
-        case
-            when total_leg_ended_ms < {{ fairshare.billing_month_end_ms() }} then total_leg_ended_ms
-            else {{ fairshare.billing_month_end_ms() }}
-        end as leg_ended_ms
-    from leg_segments
-    where
-        total_leg_started_ms < {{ fairshare.billing_month_end_ms() }}
-        and (
-            total_leg_ended_ms > {{ fairshare.billing_month_start_ms() }}
-            or total_leg_started_ms >= {{ fairshare.billing_month_start_ms() }}
-        )
-
-),
-
-sessions as (
-
-    select
-        conversation_id,
-        session_id,
-        nullif(trim(protocol_call_id), '') as protocol_call_id,
-        lower(direction) as direction,
-        trim(ani) as ani,
-        trim(dnis) as dnis,
-        trim(dnis_country_code) as dnis_country_code,
-        lower(dnis_number_type) as dnis_number_type
-    from {{ ref('stg_genesys__conversation_sessions') }}
-
-),
-
 legs as (
 
-    select
-        legs_in_month.*,
-        sessions.protocol_call_id,
-        sessions.direction as session_direction,
-        case when sessions.direction = 'outbound' then sessions.ani else sessions.dnis end as session_did,
-        sessions.dnis_country_code as country_code,
-        sessions.dnis_number_type as session_number_type,
-        -- A SIP call id is costed once, on its first leg.
-        row_number() over (
-            partition by sessions.protocol_call_id
-            order by legs_in_month.conversation_id, legs_in_month.session_id
-        ) as call_id_rank
-    from legs_in_month
-    left join sessions
-        on
-            legs_in_month.conversation_id = sessions.conversation_id
-            and legs_in_month.session_id = sessions.session_id
+    select * from {{ ref('int_trunk_legs_identified') }}
 
 ),
 
@@ -143,12 +62,12 @@ with_usage as (
 rates as (
 
     select
-        lower(trim(number_type)) as number_type,
-        lower(trim(direction)) as direction,
-        trim(country_code) as country_code,
+        number_type,
+        direction,
+        country_code,
         rate_per_minute,
         billing_increment_seconds
-    from {{ ref('telecom_rates') }}
+    from {{ ref('stg_config__telecom_rates') }}
 
 ),
 
@@ -280,7 +199,7 @@ final as (
         conversation_id,
         session_id,
         protocol_call_id,
-        {{ fairshare.billing_month_date() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         direction,
         did,
         did_id,

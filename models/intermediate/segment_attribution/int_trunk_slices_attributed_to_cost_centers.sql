@@ -27,7 +27,7 @@ legs as (
         total_leg_ms,
         total_cost_nanos
     from {{ ref('int_trunk_legs_costed') }}
-    where billing_month = {{ fairshare.billing_month_date() }}
+    where billing_month = {{ fairshare.billing_month() }}
 
 ),
 
@@ -45,7 +45,7 @@ slices as (
         department_rank,
         attributed_ms
     from {{ ref('int_conversation_slices_attributed_to_cost_centers') }}
-    where billing_month = {{ fairshare.billing_month_date() }}
+    where billing_month = {{ fairshare.billing_month() }}
 
 ),
 
@@ -149,7 +149,7 @@ final as (
     select
         conversation_id,
         session_id,
-        {{ fairshare.billing_month_date() }} as billing_month,
+        {{ fairshare.billing_month() }} as billing_month,
         {{ fairshare.from_epoch_ms('slice_started_ms') }} as slice_started_at,
         {{ fairshare.from_epoch_ms('slice_ended_ms') }} as slice_ended_at,
         cost_center_code,

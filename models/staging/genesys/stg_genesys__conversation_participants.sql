@@ -16,6 +16,7 @@ renamed as (
         cast(participant_name_hash as {{ dbt.type_string() }}) as participant_name_hash,
         cast(purpose as {{ dbt.type_string() }}) as purpose,
         cast(participant_index as {{ dbt.type_bigint() }}) as participant_index,
+        {{ fairshare.utc_timestamp('conversation_start') }} as conversation_started_at,
         {{ fairshare.utc_timestamp('_loaded_at') }} as loaded_at
 
     from source

@@ -22,6 +22,7 @@ renamed as (
         cast(is_conference as {{ dbt.type_boolean() }}) as is_conference,
         {{ fairshare.utc_timestamp('segment_start') }} as segment_started_at,
         {{ fairshare.utc_timestamp('segment_end') }} as segment_ended_at,
+        {{ fairshare.utc_timestamp('conversation_start') }} as conversation_started_at,
         {{ fairshare.utc_timestamp('_loaded_at') }} as loaded_at
 
     from source

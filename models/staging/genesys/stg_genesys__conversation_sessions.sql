@@ -32,6 +32,7 @@ renamed as (
         cast(transfer_type as {{ dbt.type_string() }}) as transfer_type,
         cast(transfer_target_name as {{ dbt.type_string() }}) as transfer_target_name,
         cast(session_index as {{ dbt.type_bigint() }}) as session_index,
+        {{ fairshare.utc_timestamp('conversation_start') }} as conversation_started_at,
         {{ fairshare.utc_timestamp('_loaded_at') }} as loaded_at
 
     from source

@@ -63,7 +63,7 @@ expected as (
     from {{ to }}
     {#- the tested model is read for the month being run only (get_where_subquery.sql): so is `to` -#}
     {%- if 'billing_month' in group_by and fairshare.tests_monthly_partition() %}
-    where billing_month = {{ fairshare.monthly_partition_literal() }}
+    where billing_month = {{ fairshare.billing_month() }}
     {%- endif %}
 
 ),
