@@ -24,6 +24,8 @@ from pathlib import Path
 
 import duckdb
 
+from fairshare import pipeline
+
 log = logging.getLogger("fairshare.bench")
 
 MONTH_ONE = "2026-10"
@@ -89,41 +91,13 @@ def time_floor(warehouse: Path, repeats: int = 3) -> float:
 
 def _land_month(data_dir: Path, month: str, warehouse: Path) -> tuple[int, float]:
     """Extract a sandbox month through the sandbox API: (raw rows, extract seconds)."""
-    from fairshare.demo import (
-        SANDBOX_REQUESTS_PER_MINUTE,
-        replay_directory_history,
-        sandbox_environment,
-    )
-    from fairshare.sandbox.server import SandboxServer
-    from ingestion.genesys.pipeline import run_extract
-
-    with SandboxServer(data_dir, port=0) as server, sandbox_environment(data_dir, server.base_url):
-        replay_directory_history(server, data_dir, month, warehouse)
-        started = time.perf_counter()
-        result = run_extract(
-            month,
-            duckdb_path=warehouse,
-            voice_usage_csv=data_dir / "voice_usage.csv",
-            requests_per_minute=SANDBOX_REQUESTS_PER_MINUTE,
-        )
-        return sum(result.rows.values()), time.perf_counter() - started
-
-
-def _build_args(month: str, out_dir: Path) -> argparse.Namespace:
-    return argparse.Namespace(
-        month=month,
-        target=None,
-        full_refresh=False,
-        orphan_policy=None,
-        mode=None,
-        out=str(out_dir),
-    )
+    result = pipeline.extract_sandbox_month(data_dir, month, warehouse)
+    return result.total_rows, result.seconds
 
 
 def bench_size(
     conversations: int, workdir: Path, out_dir: Path, month_two: bool = True
 ) -> BenchRow:
-    from fairshare.cli import step_build, step_publish
     from fairshare.sandbox.generator import generate
 
     row = BenchRow(conversations=conversations)
@@ -139,11 +113,10 @@ def bench_size(
     row.dataset_mib = _dir_mib(data_dir)
     row.raw_rows, row.extract_s = _land_month(data_dir, MONTH_ONE, warehouse)
 
-    args = _build_args(MONTH_ONE, out_dir)
-    row.build_s = step_build(args)
+    row.build_s = pipeline.build(MONTH_ONE).seconds
     row.build_peak_rss_mib = _children_peak_rss_mib()
     started = time.perf_counter()
-    step_publish(args)
+    pipeline.publish(MONTH_ONE, out_dir)
     row.publish_s = time.perf_counter() - started
     row.floor_s = time_floor(warehouse)
 
@@ -152,7 +125,7 @@ def bench_size(
         next_dir = data_dir.parent / MONTH_TWO
         generate(next_dir, month=MONTH_TWO, conversations=conversations, seed=43)
         _land_month(next_dir, MONTH_TWO, warehouse)
-        row.month_two_build_s = step_build(_build_args(MONTH_TWO, out_dir))
+        row.month_two_build_s = pipeline.build(MONTH_TWO).seconds
         shutil.rmtree(next_dir, ignore_errors=True)
     log.info("bench %s: %s", f"{conversations:,}", row)
     return row

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from fairshare import cli
-from fairshare.demo import (
+from fairshare.pipeline import (
     SANDBOX_REQUESTS_PER_MINUTE,
     replay_directory_history,
     sandbox_environment,

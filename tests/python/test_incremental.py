@@ -29,7 +29,7 @@ import pytest
 
 from fairshare import cli
 from fairshare.dbt_runner import DbtResult, run_dbt
-from fairshare.publish.data import load_month
+from fairshare.publish.reader import load_month
 from fairshare.sandbox.generator import generate
 
 log = logging.getLogger(__name__)

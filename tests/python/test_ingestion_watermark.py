@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from fairshare.demo import sandbox_environment
+from fairshare.pipeline import sandbox_environment
 from fairshare.sandbox.server import SandboxServer
 from ingestion.genesys.errors import ConfigurationError, MonthNotAvailableError
 from ingestion.genesys.jobs import extraction_window, month_is_final

@@ -22,9 +22,9 @@ from playwright.sync_api import sync_playwright
 from test_publish_journal import assert_balanced
 
 from fairshare.publish import PublishResult, publish
-from fairshare.publish.data import load_month
 from fairshare.publish.model import telecom_breakdown
 from fairshare.publish.money import fmt_money
+from fairshare.publish.reader import load_month
 from fairshare.publish.screenshots import CHROMIUM_ARGS, DEFAULT_CHROMIUM
 
 pytestmark = pytest.mark.slow

@@ -34,7 +34,7 @@ import duckdb
 import pytest
 
 from fairshare import cli
-from fairshare.demo import SANDBOX_REQUESTS_PER_MINUTE, sandbox_environment
+from fairshare.pipeline import SANDBOX_REQUESTS_PER_MINUTE, sandbox_environment
 from fairshare.runs import ledger
 from fairshare.runs.lock import warehouse_lock
 from fairshare.sandbox.server import SandboxServer

@@ -28,7 +28,7 @@ import pytest
 import requests
 import sdk_oracle
 
-from fairshare.demo import sandbox_environment
+from fairshare.pipeline import sandbox_environment
 from fairshare.sandbox.server import SandboxServer
 from fairshare.sandbox.srv_http import Request, Response
 from ingestion.genesys import settings
