@@ -90,8 +90,9 @@ e2e: install-dev system-deps-demo
 	FAIRSHARE_DUCKDB_PATH=warehouse/e2e.duckdb $(BIN)/fairshare demo --month 2026-10 \
 		--conversations 3000 --seed 11 --data .e2e/sandbox --out .e2e/out
 
+## bench: every target of docs/benchmarks.md (10k, 100k, 1M and 5M conversations; hours, ~40 GB of disk)
 bench: install-dev
-	$(BIN)/fairshare bench --conversations 10000 100000 1000000
+	$(BIN)/fairshare bench --conversations 10000 100000 1000000 5000000
 
 clean:
 	rm -rf target logs out warehouse .e2e sandbox-data bench-data

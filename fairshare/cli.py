@@ -333,6 +333,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=True,
         help="also land a second month of each size and time its build (incremental models)",
     )
+    p.add_argument(
+        "--month-two-up-to",
+        type=int,
+        default=1_000_000,
+        help="the largest size that gets a second month (default 1,000,000)",
+    )
     p.set_defaults(func=cmd_bench)
     return parser
 

@@ -157,7 +157,7 @@ def publish(
 
 def _check_distinct_slugs(data: MonthData) -> None:
     """Each cost center gets its own files: codes whose file names collide are refused."""
-    from fairshare.publish.model import slug
+    from fairshare.naming import slug
 
     seen: dict[str, str] = {}
     for code in data.cost_centers:

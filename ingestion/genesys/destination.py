@@ -39,6 +39,7 @@ __all__ = [
     "open_pipeline",
     "pipeline_name",
     "row_counts",
+    "step_seconds",
     "working_dir",
 ]
 
@@ -123,6 +124,20 @@ def row_counts(pipeline: dlt.Pipeline) -> dict[str, int]:
     info = trace.last_normalize_info if trace is not None else None
     counts = dict(info.row_counts) if info is not None else {}
     return {t: n for t, n in counts.items() if not t.startswith("_dlt")}
+
+
+def step_seconds(pipeline: dlt.Pipeline) -> dict[str, float]:
+    """Wall seconds of each step (extract, normalize, load) of the last run."""
+    trace = pipeline.last_trace
+    if trace is None:
+        return {}
+    return {
+        str(step.step): (step.finished_at - step.started_at).total_seconds()
+        for step in trace.steps
+        if step.started_at is not None
+        and step.finished_at is not None
+        and step.step in ("extract", "normalize", "load")
+    }
 
 
 def loaded_nothing(exc: BaseException) -> bool:

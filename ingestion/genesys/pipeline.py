@@ -43,6 +43,7 @@ from ingestion.genesys.destination import (
     loaded_nothing,
     open_pipeline,
     row_counts,
+    step_seconds,
 )
 from ingestion.genesys.errors import ConfigurationError, ExtractError, WrongMonthError
 from ingestion.genesys.jobs import check_month_available, month_bounds, month_is_final
@@ -100,6 +101,11 @@ class ExtractResult:
     warnings: list[str] = field(default_factory=list)  # optional data not loaded, and why
     # participant data attribute names seen and not landed (not in the allow-list)
     dropped_attributes: list[str] = field(default_factory=list)
+    # where the time went: dlt's steps ("extract", "normalize", "load": wall seconds) and, within
+    # the extract step, thread-seconds "api" (waiting for the API's answers), "parse" (answers to
+    # Arrow) and "flatten" (to the raw tables' rows); threads overlap, so these add up to more
+    # than the extract step's wall time
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def total_rows(self) -> int:
@@ -233,6 +239,11 @@ def run_extract(
         api_requests=client.requests if client else 0,
         api_retries=client.retries if client else 0,
         rate_limit_wait=client.limiter.waited if client else 0.0,
+        stage_seconds={
+            **step_seconds(pipeline),
+            "api": client.api_seconds if client else 0.0,
+            **report.seconds,
+        },
     )
     extract_log.completed(
         load_ids=result.load_ids,
