@@ -82,8 +82,10 @@ sqllint: install-dev
 	mkdir -p warehouse  # the dbt templater opens the dev DuckDB file
 	$(BIN)/sqlfluff lint models --processes 2 --disable-progress-bar
 
+# every core (pytest-xdist); tests sharing module fixtures stay on one worker (xdist_group)
+PYTEST_WORKERS ?= auto
 pytest: install-dev system-deps-test
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadgroup
 
 ## e2e: the main job on a small sandbox month (extract → dbt build with all tests → publish)
 e2e: install-dev system-deps-demo

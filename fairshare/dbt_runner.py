@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -67,11 +68,34 @@ def dbt_env(target: str | None = None) -> dict[str, str]:
     return env
 
 
-# Each run writes its own target folder (run_results.json of another run is never read); the
-# parsed project is shared through one partial-parse file, replaced atomically after each run.
+# Each run writes its own target folder (run_results.json and dbt.log of another run are never
+# read); the parsed project is shared through partial-parse files, one per parse state (the vars,
+# the target and the FAIRSHARE_* environment: what makes dbt reparse when it changes), each
+# replaced atomically after a run. Runs of the same state then parse partially, whatever the
+# order in which builds of other months or warehouses run.
 RUNS_DIR = Path("target") / "runs"
-PARTIAL_PARSE_FILE = Path("target") / "partial_parse.msgpack"
+PARTIAL_PARSE_DIR = Path("target") / "partial_parse"
 RUNS_KEPT = 10
+PARTIAL_PARSES_KEPT = 16
+_RUNNING = ".running"  # in a run folder while its dbt runs: never pruned then
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _running(run_dir: Path) -> bool:
+    marker = run_dir / _RUNNING
+    try:
+        return _alive(int(marker.read_text()))
+    except (OSError, ValueError):
+        return False
 
 
 def _new_run_dir(proj: Path) -> Path:
@@ -80,15 +104,50 @@ def _new_run_dir(proj: Path) -> Path:
     stamp = time.strftime("%Y%m%dT%H%M%S")
     run_dir = runs / f"{stamp}-{os.getpid()}-{time.monotonic_ns() % 1_000_000:06d}"
     run_dir.mkdir()
+    (run_dir / _RUNNING).write_text(str(os.getpid()))
     for old in sorted(runs.iterdir())[:-RUNS_KEPT]:
-        shutil.rmtree(old, ignore_errors=True)
+        if not _running(old):  # a concurrent run (another test worker, a second user) keeps its own
+            shutil.rmtree(old, ignore_errors=True)
     return run_dir
 
 
-def _share_partial_parse(proj: Path, run_dir: Path) -> None:
-    produced = run_dir / PARTIAL_PARSE_FILE.name
+def _partial_parse_file(proj: Path, cmd: list[str], env: dict[str, str]) -> Path:
+    """The shared partial-parse file of this run's parse state."""
+    state = {
+        "vars": cmd[cmd.index("--vars") + 1] if "--vars" in cmd else "",
+        "target": cmd[cmd.index("--target") + 1] if "--target" in cmd else "",
+        "env": sorted(
+            (k, v) for k, v in env.items() if k.startswith("FAIRSHARE_") and k != PROJECT_DIR_ENV
+        ),
+    }
+    key = hashlib.sha1(json.dumps(state, sort_keys=True).encode()).hexdigest()[:16]
+    return proj / PARTIAL_PARSE_DIR / f"{key}.msgpack"
+
+
+def _share_partial_parse(run_dir: Path, shared: Path) -> None:
+    produced = run_dir / "partial_parse.msgpack"
     if produced.is_file():
-        os.replace(produced, proj / PARTIAL_PARSE_FILE)
+        shared.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(produced, shared)
+        kept = sorted(shared.parent.glob("*.msgpack"), key=lambda p: p.stat().st_mtime)
+        for old in kept[:-PARTIAL_PARSES_KEPT]:
+            old.unlink(missing_ok=True)
+
+
+def _working_dir(proj: Path, env: dict[str, str], target: str | None) -> Path:
+    """Where dbt runs. With the shipped DuckDB profile: in the warehouse's folder, the profile's
+    path given as the bare file name, so the profile (which dbt hashes, path included) is the
+    same for every warehouse of that name and a build on a copy of a warehouse parses partially.
+    Otherwise in the project."""
+    profiles = Path(env["DBT_PROFILES_DIR"])
+    if not profiles.is_absolute():
+        env["DBT_PROFILES_DIR"] = str(proj / profiles)  # as relative to the project, as before
+    shipped = Path(env["DBT_PROFILES_DIR"]).resolve() == (proj / "profiles").resolve()
+    if shipped and (target or env.get("FAIRSHARE_TARGET") or "dev") == "dev":
+        duck = duckdb_path()
+        env["FAIRSHARE_DUCKDB_PATH"] = duck.name
+        return duck.parent
+    return proj
 
 
 @dataclass
@@ -161,15 +220,18 @@ def run_dbt(
         cmd += ["--target", target]
     run_dir = _new_run_dir(proj)
     cmd += ["--target-path", str(run_dir.relative_to(proj))]
+    cmd += ["--project-dir", str(proj), "--log-path", str(run_dir)]
     env = dbt_env(target)
-    if (proj / PARTIAL_PARSE_FILE).is_file():
-        env["DBT_PARTIAL_PARSE_FILE_PATH"] = str(proj / PARTIAL_PARSE_FILE)
-    log.info("running %s", " ".join(cmd[1:]))
     duck = duckdb_path()
     duck.parent.mkdir(parents=True, exist_ok=True)
+    cwd = _working_dir(proj, env, target)
+    parse_file = _partial_parse_file(proj, cmd, env)
+    if parse_file.is_file():
+        env["DBT_PARTIAL_PARSE_FILE_PATH"] = str(parse_file)
+    log.info("running %s", " ".join(cmd[1:]))
     proc = subprocess.Popen(
         cmd,
-        cwd=proj,
+        cwd=cwd,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -184,7 +246,8 @@ def run_dbt(
         if len(tail) > 400:
             tail = tail[-300:]
     returncode = proc.wait()
-    _share_partial_parse(proj, run_dir)
+    _share_partial_parse(run_dir, parse_file)
+    (run_dir / _RUNNING).unlink(missing_ok=True)
     result = DbtResult(
         returncode=returncode, command=cmd, output_tail="\n".join(tail), target_path=run_dir
     )

@@ -13,6 +13,8 @@ as the dbt reconciliation tests guarantee for the real marts.
 
 from __future__ import annotations
 
+import os
+import pickle
 import random
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -490,18 +492,30 @@ _PUBLISHED: dict[str, tuple[Path, Path, Any]] = {}
 
 
 def synthetic_publication(factory: Any) -> tuple[Path, Path, Any]:
-    """(warehouse, out dir, PublishResult) of the synthetic month, published once per session.
+    """(warehouse, out dir, PublishResult) of the synthetic month, published once per test run.
 
-    Cached at module level so every publisher test module shares one run (PDFs take seconds).
-    `factory` is pytest's tmp_path_factory.
+    Every publisher test module (and every pytest-xdist worker) shares one run (PDFs take
+    seconds): the first process publishes it in the run's shared temporary folder, the others
+    read its result. Read-only: a test that changes the warehouse copies it first. `factory` is
+    pytest's tmp_path_factory.
     """
     if "default" not in _PUBLISHED:
-        from fairshare.publish import publish
+        from conftest import made_once
 
-        base = factory.mktemp("publish")
-        warehouse = build_synthetic_warehouse(base / "warehouse.duckdb")
-        result = publish(
-            month=MONTH, out_dir=base / "out", duckdb_path=warehouse, require_passing_build=False
-        )
-        _PUBLISHED["default"] = (warehouse, base / "out", result)
+        base = factory.getbasetemp()
+        shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+        def make(folder: Path) -> None:
+            from fairshare.publish import publish
+
+            warehouse = build_synthetic_warehouse(folder / "warehouse.duckdb")
+            result = publish(
+                month=MONTH, out_dir=folder / "out", duckdb_path=warehouse,
+                require_passing_build=False,
+            )  # fmt: skip
+            (folder / "result.pickle").write_bytes(pickle.dumps(result))
+
+        folder = made_once(shared, "synthetic-publication", make)
+        result = pickle.loads((folder / "result.pickle").read_bytes())
+        _PUBLISHED["default"] = (folder / "warehouse.duckdb", folder / "out", result)
     return _PUBLISHED["default"]

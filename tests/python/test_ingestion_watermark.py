@@ -26,6 +26,9 @@ from ingestion.genesys.jobs import extraction_window, month_is_final
 from ingestion.genesys.pipeline import ExtractResult, run_extract
 from ingestion.genesys.schema import TABLES
 
+# module-scoped fixtures: the module's tests run on one pytest-xdist worker
+pytestmark = pytest.mark.xdist_group("ingestion_watermark")
+
 MONTH = "2026-10"
 START = datetime(2026, 10, 1, tzinfo=UTC)
 END = datetime(2026, 11, 1, tzinfo=UTC)

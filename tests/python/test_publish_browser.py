@@ -24,7 +24,8 @@ from publish_synthetic_marts import MONTH, synthetic_publication, vendor_total
 from fairshare.publish import publish
 from fairshare.publish.screenshots import CHROMIUM_ARGS, DEFAULT_CHROMIUM
 
-pytestmark = pytest.mark.browser
+# module-scoped fixtures: the module's tests run on one pytest-xdist worker
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("publish_browser")]
 
 CHROMIUM = Path(os.environ.get("FAIRSHARE_CHROMIUM", DEFAULT_CHROMIUM))
 

@@ -27,6 +27,9 @@ from fairshare.publish.csvsafe import (
     write_csv,
 )
 
+# module-scoped fixtures: the module's tests run on one pytest-xdist worker
+pytestmark = pytest.mark.xdist_group("publish_csv_safety")
+
 HOSTILE = [
     '=HYPERLINK("http://evil.example/refund","Refund")',
     "+SUM(A1:A9)",

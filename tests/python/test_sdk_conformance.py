@@ -34,6 +34,9 @@ from fairshare.sandbox.srv_http import Request, Response
 from ingestion.genesys import settings
 from ingestion.genesys.pipeline import run_extract
 
+# module-scoped fixtures: the module's tests run on one pytest-xdist worker
+pytestmark = pytest.mark.xdist_group("sdk_conformance")
+
 ENDPOINT_IDS = [e.name.replace(" ", "_") for e in settings.ENDPOINTS]
 
 
