@@ -70,7 +70,7 @@ def dbt_env(target: str | None = None) -> dict[str, str]:
 
 # Each run writes its own target folder (run_results.json and dbt.log of another run are never
 # read); the parsed project is shared through partial-parse files, one per parse state (the vars,
-# the target and the FAIRSHARE_* environment: what makes dbt reparse when it changes), each
+# the target, the warehouse: what makes dbt parse the whole project again when it changes), each
 # replaced atomically after a run. Runs of the same state then parse partially, whatever the
 # order in which builds of other months or warehouses run.
 RUNS_DIR = Path("target") / "runs"
@@ -112,15 +112,16 @@ def _new_run_dir(proj: Path) -> Path:
 
 
 def _partial_parse_file(proj: Path, cmd: list[str], env: dict[str, str]) -> Path:
-    """The shared partial-parse file of this run's parse state."""
+    """The shared partial-parse file of this run's parse state: its vars, its target and the
+    warehouse dbt connects to, as the profile names it (run in the warehouse's folder: its file
+    name)."""
     state = {
         "vars": cmd[cmd.index("--vars") + 1] if "--vars" in cmd else "",
         "target": cmd[cmd.index("--target") + 1] if "--target" in cmd else "",
-        "env": sorted(
-            (k, v) for k, v in env.items() if k.startswith("FAIRSHARE_") and k != PROJECT_DIR_ENV
-        ),
+        "profile_target": env.get("FAIRSHARE_TARGET", ""),
+        "warehouse": env.get("FAIRSHARE_DUCKDB_PATH", ""),
     }
-    key = hashlib.sha1(json.dumps(state, sort_keys=True).encode()).hexdigest()[:16]
+    key = hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()[:16]
     return proj / PARTIAL_PARSE_DIR / f"{key}.msgpack"
 
 

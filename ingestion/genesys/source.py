@@ -190,15 +190,17 @@ class ExtractReport:
     seconds: dict[str, float] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
+    def add_seconds(self, work: str, seconds: float) -> None:
+        with self._lock:
+            self.seconds[work] = self.seconds.get(work, 0.0) + seconds
+
     @contextmanager
     def timed(self, work: str) -> Iterator[None]:
         started = time.perf_counter()
         try:
             yield
         finally:
-            elapsed = time.perf_counter() - started
-            with self._lock:
-                self.seconds[work] = self.seconds.get(work, 0.0) + elapsed
+            self.add_seconds(work, time.perf_counter() - started)
 
     def warn(self, message: str) -> None:
         logger.warning("%s", message)
@@ -482,6 +484,7 @@ def conversations(ctx: ExtractContext, page_size: int, fast_path: bool = True) -
         if batch.rows >= settings.ARROW_BATCH_ROWS:
             yield from _timed_items(batch.flush(), ctx.journal, "flatten")
     yield from _timed_items(batch.flush(), ctx.journal, "flatten")
+    ctx.journal.add_seconds("page_wait", reader.waited)
     logger.info(
         "conversations: %d conversations from %d pages (%d by the reference path)",
         len(seen),
