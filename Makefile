@@ -92,16 +92,19 @@ sqllint: install-dev
 	cd macros && ../$(BIN)/sqlfluff lint . --disable-progress-bar
 	$(BIN)/dbt-score lint  # fails below 9 (pyproject.toml [tool.dbt-score])
 
+# every core (pytest-xdist); tests sharing module fixtures stay on one worker (xdist_group)
+PYTEST_WORKERS ?= auto
 pytest: install-dev system-deps-test
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadgroup
 
 ## e2e: the main job on a small sandbox month (extract → dbt build with all tests → publish)
 e2e: install-dev system-deps-demo
 	FAIRSHARE_DUCKDB_PATH=warehouse/e2e.duckdb $(BIN)/fairshare demo --month 2026-10 \
 		--conversations 3000 --seed 11 --data .e2e/sandbox --out .e2e/out
 
+## bench: every target of docs/benchmarks.md (10k, 100k, 1M and 5M conversations; hours, ~40 GB of disk)
 bench: install-dev
-	$(BIN)/fairshare bench --conversations 10000 100000 1000000
+	$(BIN)/fairshare bench --conversations 10000 100000 1000000 5000000
 
 clean:
 	rm -rf target logs out warehouse .e2e sandbox-data bench-data

@@ -8,46 +8,50 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.logging import RichHandler
 from rich.table import Table
 
+from fairshare import pipeline
+from fairshare.pipeline import (
+    EXIT_BUILD,
+    EXIT_BUSY,
+    EXIT_CLOSE,
+    EXIT_EXTRACT,
+    EXIT_OK,
+    EXIT_PUBLISH,
+    EXIT_USAGE,
+    StepError,
+    months_between,
+)
+
+if TYPE_CHECKING:
+    from fairshare.publish import PublishResult
+
 log = logging.getLogger("fairshare")
-console = Console(stderr=True)
+console = pipeline.console
 
-EXIT_OK = 0
-EXIT_USAGE = 2
-EXIT_EXTRACT = 3
-EXIT_BUILD = 4
-EXIT_PUBLISH = 5
-EXIT_BUSY = 6  # another fairshare run holds the warehouse
-EXIT_CLOSE = 7  # the month may not be closed (yet)
+__all__ = [
+    "EXIT_BUILD",
+    "EXIT_BUSY",
+    "EXIT_CLOSE",
+    "EXIT_EXTRACT",
+    "EXIT_OK",
+    "EXIT_PUBLISH",
+    "EXIT_USAGE",
+    "CliError",
+    "build_parser",
+    "main",
+    "months_between",
+]
 
-
-class CliError(Exception):
-    """A failure with a one-line reason and an exit code."""
-
-    def __init__(self, message: str, code: int) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-@contextmanager
-def warehouse_locked(args: argparse.Namespace, command: str) -> Iterator[None]:
-    """One extract/build/publish/close per warehouse at a time; a second is refused at once."""
-    from fairshare.dbt_runner import lock_path
-    from fairshare.runs.lock import WarehouseBusy, warehouse_lock
-
-    try:
-        with warehouse_lock(lock_path(getattr(args, "target", None)), command):
-            yield
-    except WarehouseBusy as exc:
-        raise CliError(str(exc), EXIT_BUSY) from exc
+# The name of StepError for callers written before fairshare.pipeline held the steps.
+CliError = StepError
 
 
 def _month(value: str) -> str:
@@ -102,216 +106,96 @@ def cmd_sandbox_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# --------------------------------------------------------------------------- pipeline steps
-
-
-def _progress_callback() -> Callable[[str, int], None]:
-    counts: dict[str, int] = {}
-    last = [0.0]
-
-    def progress(table: str, rows: int) -> None:
-        counts[table] = counts.get(table, 0) + rows
-        now = time.monotonic()
-        if now - last[0] > 2:
-            last[0] = now
-            total = sum(counts.values())
-            console.log(f"extract: {total:,} rows so far ({table}: {counts[table]:,})")
-
-    return progress
+# --------------------------------------------------------------------------- month steps
+# Each command is a step of fairshare.pipeline under the warehouse lock; the step functions take
+# the parsed arguments (the demo, the bench and the tests call fairshare.pipeline directly).
 
 
 def step_extract(args: argparse.Namespace) -> dict[str, int]:
-    from fairshare.dbt_runner import duckdb_path
-    from ingestion.genesys.errors import ExtractError, WrongMonthError
-    from ingestion.genesys.pipeline import run_extract
-
-    try:
-        result = run_extract(
-            args.month,
-            destination=args.destination,
-            duckdb_path=duckdb_path(),
-            invoice_csv=Path(args.invoice_csv) if args.invoice_csv else None,
-            voice_usage_csv=Path(args.voice_usage_csv) if args.voice_usage_csv else None,
-            as_of=args.as_of,
-            directory_only=args.directory_only,
-            lookback_days=args.lookback_days,
-            days_per_job=args.days_per_job,
-            requests_per_minute=args.requests_per_minute,
-            retry_budget=args.retry_budget,
-            progress=_progress_callback(),
-        )
-    except WrongMonthError as exc:  # business input the allocation refuses, as the build does
-        raise CliError(f"extract refused: {exc}", EXIT_BUILD) from exc
-    except ExtractError as exc:
-        raise CliError(f"extract failed: {exc}", EXIT_EXTRACT) from exc
-    total = sum(result.rows.values())
-    log.info(
-        "extract: %s rows in %.1f s (%s rows/s)",
-        f"{total:,}",
-        result.seconds,
-        f"{result.rows_per_second:,.0f}",
+    result = pipeline.extract(
+        args.month,
+        destination=args.destination,
+        invoice_csv=Path(args.invoice_csv) if args.invoice_csv else None,
+        voice_usage_csv=Path(args.voice_usage_csv) if args.voice_usage_csv else None,
+        as_of=args.as_of,
+        directory_only=args.directory_only,
+        lookback_days=args.lookback_days,
+        days_per_job=args.days_per_job,
+        requests_per_minute=args.requests_per_minute,
+        retry_budget=args.retry_budget,
+        progress=pipeline.console_progress(),
     )
     return dict(result.rows)
 
 
 def step_build(args: argparse.Namespace) -> float:
-    from fairshare.dbt_runner import monthly_build_args, project_dir, run_dbt
-    from fairshare.runs.preflight import SeedError, check_cost_center_codes
-
-    try:
-        check_cost_center_codes(project_dir())
-    except SeedError as exc:
-        raise CliError(str(exc), EXIT_BUILD) from exc
-
-    dbt_args = monthly_build_args(full_refresh=getattr(args, "full_refresh", False))
-    extra = {}
-    if getattr(args, "orphan_policy", None):
-        extra["orphan_policy"] = args.orphan_policy
-    if getattr(args, "mode", None):
-        extra["mode"] = args.mode
-    started = time.monotonic()
-    result = run_dbt(dbt_args, month=args.month, target=args.target, extra_vars=extra)
-    if not result.ok:
-        raise CliError(result.failure_reason(), EXIT_BUILD)
-    passed = sum(1 for r in result.results if r.status in {"success", "pass"})
-    warned = sum(1 for r in result.results if r.status == "warn")
-    log.info("dbt build: %d nodes ok, %d warnings", passed, warned)
-    return time.monotonic() - started
+    return pipeline.build(
+        args.month,
+        target=getattr(args, "target", None),
+        full_refresh=getattr(args, "full_refresh", False),
+        orphan_policy=getattr(args, "orphan_policy", None),
+        mode=getattr(args, "mode", None),
+    ).seconds
 
 
-def step_publish(args: argparse.Namespace):
-    from fairshare.dbt_runner import duckdb_path
-    from fairshare.publish import publish
-
-    try:
-        return publish(
-            month=args.month,
-            out_dir=Path(args.out),
-            duckdb_path=duckdb_path(),
-            screenshots=getattr(args, "screenshots", False),
-        )
-    except Exception as exc:  # the publisher raises on any inconsistency; say it in one line
-        raise CliError(f"publish failed: {exc}", EXIT_PUBLISH) from exc
-
-
-def print_summary(month: str, result, out_dir: Path, status: str) -> None:
-    table = Table(title=f"fairshare {month}: {status}")
-    table.add_column("cost center")
-    table.add_column("amount", justify="right")
-    for code, amount in sorted(result.invoice_totals.items()):
-        table.add_row(code, f"{amount:,.2f}")
-    table.add_section()
-    table.add_row("allocated", f"{result.allocated_total:,.2f}")
-    table.add_row("vendor invoice", f"{result.vendor_total:,.2f}")
-    adjustments = getattr(result, "adjustments_total", 0)
-    if adjustments:
-        table.add_row("adjustments (closed months)", f"{adjustments:,.2f}")
-    reconciled = result.allocated_total == result.vendor_total + adjustments
-    table.add_row("reconciliation", "to the cent" if reconciled else "MISMATCH")
-    table.add_row("revision", str(getattr(result, "revision", 1)))
-    Console().print(table)
-    if getattr(result, "provisional", False):
-        Console().print(
-            f"PROVISIONAL: {month} was built before Genesys analytics were final for the whole "
-            "month (data-availability watermark); rerun it once they are. It cannot be closed."
-        )
-    for alert in getattr(result, "budget_alerts", []):  # information: the exit code stays 0
-        Console().print(f"[yellow]budget:[/] {alert.text}", highlight=False)
-    Console().print(f"invoices:  {out_dir / month / 'invoices'}")
-    Console().print(f"dashboard: {out_dir / month / 'showback' / 'index.html'}")
-    Console().print(f"FOCUS:     {out_dir / month / 'focus'}")
+def step_publish(args: argparse.Namespace) -> PublishResult:
+    return pipeline.publish(
+        args.month, Path(args.out), screenshots=getattr(args, "screenshots", False)
+    )
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    with warehouse_locked(args, f"extract {args.month}"):
+    with pipeline.warehouse_locked(f"extract {args.month}"):
         if getattr(args, "remove_invoice", None):
-            return _remove_invoice(args)
-        step_extract(args)
+            pipeline.remove_invoice(args.month, args.remove_invoice, destination=args.destination)
+        else:
+            step_extract(args)
     return EXIT_OK
-
-
-def _remove_invoice(args: argparse.Namespace) -> int:
-    from fairshare.dbt_runner import duckdb_path
-    from ingestion.genesys.corrections import remove_invoice
-    from ingestion.genesys.errors import ExtractError
-
-    try:
-        lines = remove_invoice(
-            args.remove_invoice,
-            month=args.month,
-            destination=args.destination,
-            duckdb_path=duckdb_path(),
-        )
-    except ExtractError as exc:
-        raise CliError(f"extract failed: {exc}", EXIT_EXTRACT) from exc
-    log.info("removed invoice %s (%d lines); rebuild %s", args.remove_invoice, lines, args.month)
-    return EXIT_OK
-
-
-def months_between(first: str, last: str) -> list[str]:
-    """Every month from `first` to `last` (YYYY-MM, inclusive), in order."""
-    year, month = (int(part) for part in first.split("-"))
-    months: list[str] = []
-    while f"{year:04d}-{month:02d}" <= last:
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    with warehouse_locked(args, f"build {args.month}"):
-        return _build_months(args)
-
-
-def _build_months(args: argparse.Namespace) -> int:
-    through = getattr(args, "through", None)
-    if not through:
-        step_build(args)
-        return EXIT_OK
-    if through < args.month:
-        raise CliError(f"--through {through} is before --month {args.month}", EXIT_USAGE)
-    # Month-partitioned models keep every month built; --full-refresh recreates them from the
-    # first month only, and the following months are added to them one by one.
-    months = months_between(args.month, through)
-    for number, month in enumerate(months):
-        console.rule(f"[{number + 1}/{len(months)}] build {month}")
-        month_args = argparse.Namespace(**{**vars(args), "month": month})
-        month_args.full_refresh = bool(args.full_refresh) and number == 0
-        seconds = step_build(month_args)
-        log.info("build %s done in %.1f s", month, seconds)
+    with pipeline.warehouse_locked(f"build {args.month}", args.target):
+        if getattr(args, "through", None):
+            pipeline.build_months(
+                args.month,
+                args.through,
+                target=args.target,
+                full_refresh=args.full_refresh,
+                orphan_policy=args.orphan_policy,
+                mode=args.mode,
+            )
+        else:
+            step_build(args)
     return EXIT_OK
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    with warehouse_locked(args, f"publish {args.month}"):
+    with pipeline.warehouse_locked(f"publish {args.month}"):
         result = step_publish(args)
-    print_summary(args.month, result, Path(args.out), "published")
+    pipeline.print_run_summary(args.month, result, Path(args.out), "published")
     return EXIT_OK
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    stages = [("extract", step_extract), ("build", step_build), ("publish", step_publish)]
+    stages: list[tuple[str, Callable[[argparse.Namespace], object]]] = [
+        ("extract", step_extract),
+        ("build", step_build),
+        ("publish", step_publish),
+    ]
     result = None
-    with warehouse_locked(args, f"run {args.month}"):
+    with pipeline.warehouse_locked(f"run {args.month}", args.target):
         for number, (name, step) in enumerate(stages, start=1):
             console.rule(f"[{number}/{len(stages)}] {name}")
             started = time.monotonic()
             result = step(args)
             log.info("%s done in %.1f s", name, time.monotonic() - started)
-    print_summary(args.month, result, Path(args.out), "done")
+    pipeline.print_run_summary(args.month, result, Path(args.out), "done")  # type: ignore[arg-type]
     return EXIT_OK
 
 
 def cmd_close(args: argparse.Namespace) -> int:
-    from fairshare.dbt_runner import duckdb_path
-    from fairshare.runs.close import close_month
-    from fairshare.runs.ledger import LedgerError
-
-    with warehouse_locked(args, f"close {args.month}"):
-        try:
-            closed = close_month(duckdb_path(), args.month, Path(args.out))
-        except LedgerError as exc:
-            raise CliError(f"close refused: {exc}", EXIT_CLOSE) from exc
+    with pipeline.warehouse_locked(f"close {args.month}"):
+        closed = pipeline.close(args.month, Path(args.out))
     Console().print(
         f"{args.month} closed (close revision {closed.close_revision}): {closed.rows} invoice"
         f" lines, {closed.amount_cents / 100:,.2f} posted as publication revision "
@@ -324,7 +208,7 @@ def cmd_close(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from fairshare.demo import run_demo
 
-    with warehouse_locked(args, "demo"):
+    with pipeline.warehouse_locked("demo"):
         return run_demo(args)
 
 
@@ -449,6 +333,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=True,
         help="also land a second month of each size and time its build (incremental models)",
     )
+    p.add_argument(
+        "--month-two-up-to",
+        type=int,
+        default=1_000_000,
+        help="the largest size that gets a second month (default 1,000,000)",
+    )
     p.set_defaults(func=cmd_bench)
     return parser
 
@@ -464,7 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         return int(args.func(args))
-    except CliError as exc:
+    except StepError as exc:
         console.print(f"[bold red]error:[/] {exc}", soft_wrap=True, highlight=False)
         return exc.code
     except KeyboardInterrupt:

@@ -86,15 +86,34 @@ def dbt_env(target: str | None = None) -> dict[str, str]:
     return env
 
 
-# Each run writes its own target folder (run_results.json of another run is never read); the
-# parsed project is shared through a partial-parse file, replaced atomically after each run. dbt
-# hashes the connection (for DuckDB: the warehouse path and database name) into the parse state and
-# parses the whole project again when it differs, so there is one file per warehouse: builds of
-# several warehouses (the bench, the tests) do not invalidate each other's parse.
+# Each run writes its own target folder (run_results.json and dbt.log of another run are never
+# read); the parsed project is shared through partial-parse files, one per parse state (the vars,
+# the target, the warehouse: what makes dbt parse the whole project again when it changes), each
+# replaced atomically after a run. Runs of the same state then parse partially, whatever the
+# order in which builds of other months or warehouses run.
 RUNS_DIR = Path("target") / "runs"
 PARTIAL_PARSE_DIR = Path("target") / "partial_parse"
 RUNS_KEPT = 10
-PARTIAL_PARSE_KEPT = 20
+PARTIAL_PARSES_KEPT = 16
+_RUNNING = ".running"  # in a run folder while its dbt runs: never pruned then
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _running(run_dir: Path) -> bool:
+    marker = run_dir / _RUNNING
+    try:
+        return _alive(int(marker.read_text()))
+    except (OSError, ValueError):
+        return False
 
 
 def _new_run_dir(proj: Path) -> Path:
@@ -103,27 +122,51 @@ def _new_run_dir(proj: Path) -> Path:
     stamp = time.strftime("%Y%m%dT%H%M%S")
     run_dir = runs / f"{stamp}-{os.getpid()}-{time.monotonic_ns() % 1_000_000:06d}"
     run_dir.mkdir()
+    (run_dir / _RUNNING).write_text(str(os.getpid()))
     for old in sorted(runs.iterdir())[:-RUNS_KEPT]:
-        shutil.rmtree(old, ignore_errors=True)
+        if not _running(old):  # a concurrent run (another test worker, a second user) keeps its own
+            shutil.rmtree(old, ignore_errors=True)
     return run_dir
 
 
-def partial_parse_file(target: str | None = None) -> Path:
-    """The partial-parse file of the warehouse a run uses (per dbt target and DuckDB file)."""
-    name = target or os.environ.get("FAIRSHARE_TARGET") or "dev"
-    where = str(duckdb_path()) if name == "dev" else name
-    digest = hashlib.sha256(where.encode()).hexdigest()[:16]
-    return project_dir() / PARTIAL_PARSE_DIR / f"{name}-{digest}.msgpack"
+def _partial_parse_file(proj: Path, cmd: list[str], env: dict[str, str]) -> Path:
+    """The shared partial-parse file of this run's parse state: its vars, its target and the
+    warehouse dbt connects to, as the profile names it (run in the warehouse's folder: its file
+    name)."""
+    state = {
+        "vars": cmd[cmd.index("--vars") + 1] if "--vars" in cmd else "",
+        "target": cmd[cmd.index("--target") + 1] if "--target" in cmd else "",
+        "profile_target": env.get("FAIRSHARE_TARGET", ""),
+        "warehouse": env.get("FAIRSHARE_DUCKDB_PATH", ""),
+    }
+    key = hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()[:16]
+    return proj / PARTIAL_PARSE_DIR / f"{key}.msgpack"
 
 
-def _share_partial_parse(shared: Path, run_dir: Path) -> None:
+def _share_partial_parse(run_dir: Path, shared: Path) -> None:
     produced = run_dir / "partial_parse.msgpack"
     if produced.is_file():
         shared.parent.mkdir(parents=True, exist_ok=True)
         os.replace(produced, shared)
         kept = sorted(shared.parent.glob("*.msgpack"), key=lambda p: p.stat().st_mtime)
-        for old in kept[:-PARTIAL_PARSE_KEPT]:
+        for old in kept[:-PARTIAL_PARSES_KEPT]:
             old.unlink(missing_ok=True)
+
+
+def _working_dir(proj: Path, env: dict[str, str], target: str | None) -> Path:
+    """Where dbt runs. With the shipped DuckDB profile: in the warehouse's folder, the profile's
+    path given as the bare file name, so the profile (which dbt hashes, path included) is the
+    same for every warehouse of that name and a build on a copy of a warehouse parses partially.
+    Otherwise in the project."""
+    profiles = Path(env["DBT_PROFILES_DIR"])
+    if not profiles.is_absolute():
+        env["DBT_PROFILES_DIR"] = str(proj / profiles)  # as relative to the project, as before
+    shipped = Path(env["DBT_PROFILES_DIR"]).resolve() == (proj / "profiles").resolve()
+    if shipped and (target or env.get("FAIRSHARE_TARGET") or "dev") == "dev":
+        duck = duckdb_path()
+        env["FAIRSHARE_DUCKDB_PATH"] = duck.name
+        return duck.parent
+    return proj
 
 
 @dataclass
@@ -194,18 +237,20 @@ def run_dbt(
         cmd += ["--target", target]
     run_dir = _new_run_dir(proj)
     cmd += ["--target-path", str(run_dir.relative_to(proj))]
+    cmd += ["--project-dir", str(proj), "--log-path", str(run_dir)]
     env = dbt_env(target)
     if month:
         env[MONTH_ENV] = f"{month}-01"
-    shared_parse = partial_parse_file(target)
-    if shared_parse.is_file():
-        env["DBT_PARTIAL_PARSE_FILE_PATH"] = str(shared_parse)
-    log.info("running %s%s", " ".join(cmd[1:]), f" ({MONTH_ENV}={env[MONTH_ENV]})" if month else "")
     duck = duckdb_path()
     duck.parent.mkdir(parents=True, exist_ok=True)
+    cwd = _working_dir(proj, env, target)
+    parse_file = _partial_parse_file(proj, cmd, env)
+    if parse_file.is_file():
+        env["DBT_PARTIAL_PARSE_FILE_PATH"] = str(parse_file)
+    log.info("running %s%s", " ".join(cmd[1:]), f" ({MONTH_ENV}={env[MONTH_ENV]})" if month else "")
     proc = subprocess.Popen(
         cmd,
-        cwd=proj,
+        cwd=cwd,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -220,7 +265,8 @@ def run_dbt(
         if len(tail) > 400:
             tail = tail[-300:]
     returncode = proc.wait()
-    _share_partial_parse(shared_parse, run_dir)
+    _share_partial_parse(run_dir, parse_file)
+    (run_dir / _RUNNING).unlink(missing_ok=True)
     result = DbtResult(
         returncode=returncode, command=cmd, output_tail="\n".join(tail), target_path=run_dir
     )

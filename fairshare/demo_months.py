@@ -21,52 +21,27 @@ log = logging.getLogger("fairshare.demo")
 
 
 def run(args: argparse.Namespace) -> int:
-    from fairshare.cli import print_summary, step_build, step_extract, step_publish
+    from fairshare import pipeline
     from fairshare.dbt_runner import duckdb_path
-    from fairshare.demo import (
-        SANDBOX_REQUESTS_PER_MINUTE,
-        replay_directory_history,
-        sandbox_environment,
-    )
     from fairshare.sandbox.scenario import generate_scenario
-    from fairshare.sandbox.server import SandboxServer
 
     started = time.monotonic()
     data = Path(args.data)
+    out = Path(args.out)
     steps = generate_scenario(data, args.first_month, args.months, args.conversations, args.seed)
     warehouse = duckdb_path()
     if warehouse.exists():
         warehouse.unlink()  # the demo always starts from an empty warehouse
     for step in steps:
-        month_dir = data / step.month
-        run_args = argparse.Namespace(
-            month=step.month,
-            destination="duckdb",
-            invoice_csv=None,
-            voice_usage_csv=str(month_dir / "voice_usage.csv"),
-            as_of=None,
-            directory_only=False,
-            lookback_days=3,
-            days_per_job=1,
-            requests_per_minute=SANDBOX_REQUESTS_PER_MINUTE,
-            retry_budget=100,
-            target=None,
-            full_refresh=False,
-            orphan_policy=None,
-            mode=None,
-            out=args.out,
-            screenshots=args.screenshots and step is steps[-1],
-        )
         log.info("month %d of %d: %s", step.number, len(steps), step.month)
-        with (
-            SandboxServer(month_dir, port=0, fault_rate=args.fault_rate, retry_after=1) as server,
-            sandbox_environment(month_dir, server.base_url),
-        ):
-            replay_directory_history(server, month_dir, step.month)
-            step_extract(run_args)
-        step_build(run_args)
-        result = step_publish(run_args)
-        print_summary(step.month, result, Path(args.out), "published")
+        pipeline.extract_sandbox_month(
+            data / step.month, step.month, warehouse, fault_rate=args.fault_rate
+        )
+        pipeline.build(step.month)
+        result = pipeline.publish(
+            step.month, out, screenshots=args.screenshots and step is steps[-1]
+        )
+        pipeline.print_run_summary(step.month, result, out, "published")
     log.info("%d months in %.0f s", len(steps), time.monotonic() - started)
     return 0
 
@@ -97,11 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     for noisy in ("dlt", "urllib3", "fontTools", "weasyprint"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    from fairshare.cli import CliError
+    from fairshare.pipeline import StepError
 
     try:
         return run(args)
-    except CliError as exc:
+    except StepError as exc:
         log.error("%s", exc)
         return exc.code
 

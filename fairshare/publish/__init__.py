@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from fairshare.publish.data import MonthData, PublishError, load_month
+from fairshare.publish.data import MonthData, PublishError
 from fairshare.publish.insights import BudgetAlert
 from fairshare.publish.money import ZERO, cents
+from fairshare.publish.reader import load_month
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,6 @@ def publish(
     marts_schema: str = "marts",
     screenshots: bool = False,
     *,
-    raw_schema: str = "genesys_raw",
     pdf: bool = True,
     paper: str = "A4",
     require_passing_build: bool = True,
@@ -80,7 +80,7 @@ def publish(
     if require_passing_build:
         build, revision, new_revision = _verify_build(Path(duckdb_path), month, marts_schema)
     data: MonthData = load_month(
-        Path(duckdb_path), month, marts_schema=marts_schema, raw_schema=raw_schema, out_dir=out_dir
+        Path(duckdb_path), month, marts_schema=marts_schema, out_dir=out_dir
     )
     data.revision = revision
     if build is not None:
@@ -163,7 +163,7 @@ def publish(
 
 def _check_distinct_slugs(data: MonthData) -> None:
     """Each cost center gets its own files: codes whose file names collide are refused."""
-    from fairshare.publish.model import slug
+    from fairshare.naming import slug
 
     seen: dict[str, str] = {}
     for code in data.cost_centers:

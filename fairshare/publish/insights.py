@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Protocol
 
 from fairshare.publish.money import ZERO, cents, fmt_money, to_decimal
+from fairshare.publish.sql import MartReader
 
 log = logging.getLogger(__name__)
 
@@ -29,16 +29,44 @@ MOVERS_SHOWN = 5
 REASONS_SHOWN = 3
 
 
-class Reader(Protocol):
-    """The part of fairshare.publish.data._Reader the loaders use."""
-
-    def has(self, table: str, schema: str | None = None) -> bool: ...
-
-    def columns(self, table: str, schema: str | None = None) -> set[str] | None: ...
-
-    def table(self, name: str, schema: str | None = None) -> str: ...
-
-    def rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple]: ...
+# Every column of the insights marts the publisher reads (checked with the other marts' columns
+# before anything is read: fairshare.publish.reader.MART_COLUMNS).
+INSIGHTS_MART_COLUMNS: dict[str, tuple[str, ...]] = {
+    "fct_unit_economics": (
+        "billing_month", "cost_center_code", "dimension_kind", "dimension_value", "cost",
+        "handled_interactions", "handled_minutes", "agent_hours", "named_users", "agents", "users",
+        "cost_per_interaction", "cost_per_handled_minute", "cost_per_agent_hour",
+        "cost_per_named_user", "cost_per_user", "cost_center_name",
+    ),
+    "fct_cost_changes": (
+        "billing_month", "cost_center_code", "cost_category", "product_sku", "product_name",
+        "cost_model", "driver_name", "driver_unit", "amount", "previous_amount", "change_amount",
+        "volume_amount", "share_amount", "rate_amount", "adjustments_amount", "driver_quantity",
+        "previous_driver_quantity", "is_billed_before", "is_billed_now", "has_previous_month",
+        "previous_month", "cost_center_name",
+    ),
+    "fct_budget_variance": (
+        "billing_month", "cost_center_code", "cost_center_name", "budget_scope", "budget_amount",
+        "actual_amount", "adjustments_amount", "variance_amount", "variance_pct", "is_over_budget",
+        "days_with_data", "days_in_month", "is_month_to_date", "forecast_amount",
+        "forecast_variance_amount", "is_forecast_over_budget", "budget_note",
+    ),
+    "fct_licence_advice": (
+        "billing_month", "scope_code", "scope_name", "extra_users", "window_months",
+        "months_with_overage", "first_month", "actual_amount", "what_if_amount", "savings_amount",
+        "is_recommended",
+    ),
+    "fct_licence_months": (
+        "billing_month", "scope_code", "scope_name", "prepaid_users", "overage_users",
+        "prepaid_unit_price", "overage_unit_price", "billed_peak", "highest_users", "entitlement",
+        "slices_above", "hours_above", "days_above", "peak_slices_above", "excess_at_org_peak",
+        "concurrent_amount", "overage_amount",
+    ),
+    "fct_licence_usage": (
+        "billing_month", "cost_center_code", "user_name", "license_id", "product_sku",
+        "days_logged_in", "hours_logged_in", "licence_cost", "is_low_use",
+    ),
+}  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------ records
@@ -611,16 +639,8 @@ def _opt(value: object) -> Decimal | None:
     return None if value is None else to_decimal(value)
 
 
-def _has_all(r: Reader, tables: Sequence[str]) -> bool:
-    return all(r.has(t) for t in tables)
-
-
-def load_insights(r: Reader, month_start: date, currency: str = "USD") -> Insights | None:
-    """The insights of the month from the marts, or None when they were not built."""
-    needed = ("fct_cost_changes", "fct_unit_economics", "fct_budget_variance")
-    if not _has_all(r, needed):
-        log.info("insights marts not found (built before them?): the site leaves them out")
-        return None
+def load_insights(r: MartReader, month_start: date, currency: str = "USD") -> Insights:
+    """The insights of the month from the marts (their columns checked by the reader)."""
     ins = Insights(month=month_start, currency=currency, has_previous=False, previous_month=None)
     trend_from = _month_back(month_start, TREND_MONTHS - 1)
     for row in r.rows(
@@ -679,9 +699,7 @@ def load_insights(r: Reader, month_start: date, currency: str = "USD") -> Insigh
     return ins
 
 
-def _load_licences(r: Reader, ins: Insights, month_start: date) -> None:
-    if not _has_all(r, ("fct_licence_months", "fct_licence_advice")):
-        return
+def _load_licences(r: MartReader, ins: Insights, month_start: date) -> None:
     options = r.rows(
         f"""select scope_code, scope_name, extra_users, window_months, months_with_overage,
                    first_month, actual_amount, what_if_amount, savings_amount, is_recommended
@@ -712,19 +730,18 @@ def _load_licences(r: Reader, ins: Insights, month_start: date) -> None:
                 _opt(row[14]), _dec(row[15]), _dec(row[16]),
             )
         )  # fmt: skip
-    if r.has("fct_licence_usage"):
-        for row in r.rows(
-            f"""select cost_center_code, user_name, license_id, product_sku, days_logged_in,
-                       hours_logged_in, licence_cost, is_low_use
-                from {r.table("fct_licence_usage")} where billing_month = ?""",
-            [month_start],
-        ):
-            ins.licence_usage.append(
-                LicenceUse(
-                    row[0], row[1] or "", row[2] or "", row[3] or "", int(row[4] or 0),
-                    _dec(row[5]), cents(_dec(row[6])), bool(row[7]),
-                )
-            )  # fmt: skip
+    for row in r.rows(
+        f"""select cost_center_code, user_name, license_id, product_sku, days_logged_in,
+                   hours_logged_in, licence_cost, is_low_use
+            from {r.table("fct_licence_usage")} where billing_month = ?""",
+        [month_start],
+    ):
+        ins.licence_usage.append(
+            LicenceUse(
+                row[0], row[1] or "", row[2] or "", row[3] or "", int(row[4] or 0),
+                _dec(row[5]), cents(_dec(row[6])), bool(row[7]),
+            )
+        )  # fmt: skip
 
 
 def _month_back(month_start: date, months: int) -> date:

@@ -4,12 +4,12 @@ remainder so drill-down levels add up exactly to the invoice lines they come fro
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from fairshare.naming import slug
 from fairshare.publish.data import (
     ORPHAN,
     ConcurrencyPoint,
@@ -182,12 +182,6 @@ def category_sort_key(category: str) -> tuple[int, str]:
 def number_type_label(number_type: str, direction: str) -> str:
     label = NUMBER_TYPE_LABELS.get(number_type, number_type.replace("_", " ").capitalize())
     return f"{label} {direction}".strip() if direction else label
-
-
-def slug(value: str) -> str:
-    """A file-name-safe form of an id (DIDs, conversation ids, cost center codes)."""
-    cleaned = re.sub(r"[^A-Za-z0-9_-]+", "-", value).strip("-")
-    return cleaned or "unknown"
 
 
 def did_page(did: str) -> str:

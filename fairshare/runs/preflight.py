@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from fairshare.publish.model import slug
+from fairshare.naming import slug
 
 COST_CENTERS = Path("seeds") / "cost_centers.csv"
 

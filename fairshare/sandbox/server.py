@@ -105,6 +105,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self) -> None:
         started = time.perf_counter()
+        cpu_started = time.thread_time()
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length > 0 else b""
         split = urlsplit(self.path)
@@ -123,6 +124,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(response.body)
+        self.server.sandbox.add_cpu_seconds(time.thread_time() - cpu_started)
         logger.debug(
             "%s %s -> %d (%d bytes, %.1f ms)",
             self.command,
@@ -201,6 +203,7 @@ class SandboxServer:
         self._lock = threading.Lock()
         self._tokens: dict[str, float] = {}
         self._request_count = 0
+        self._cpu_seconds = 0.0
         self._window_start = 0.0
         self._window_count = 0
         server_class = _HTTPServer6 if family == socket.AF_INET6 else _HTTPServer
@@ -254,6 +257,16 @@ class SandboxServer:
     def request_count(self) -> int:
         with self._lock:
             return self._request_count
+
+    @property
+    def cpu_seconds(self) -> float:
+        """CPU time the server's request threads spent serving (the benchmark reports it)."""
+        with self._lock:
+            return self._cpu_seconds
+
+    def add_cpu_seconds(self, seconds: float) -> None:
+        with self._lock:
+            self._cpu_seconds += seconds
 
     @property
     def clock(self) -> datetime | None:

@@ -162,6 +162,7 @@ class GenesysClient:
         self.retries = 0
         self.requests = 0
         self.token_refreshes = 0
+        self.api_seconds = 0.0  # thread-seconds waiting for HTTP responses (the server's time)
 
     # ------------------------------------------------------------------------------ plumbing
 
@@ -299,6 +300,7 @@ class GenesysClient:
             headers["Authorization"] = f"Bearer {token}"
             with self._stats_lock:
                 self.requests += 1
+            sent = time.perf_counter()
             try:
                 response = self._session().request(
                     endpoint.method,
@@ -313,6 +315,8 @@ class GenesysClient:
                 self._sleep(self._backoff(attempt))
                 attempt += 1
                 continue
+            with self._stats_lock:
+                self.api_seconds += time.perf_counter() - sent
             status = response.status_code
             if status < 300:
                 return response.content

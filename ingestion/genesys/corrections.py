@@ -16,16 +16,15 @@ from pathlib import Path
 
 import dlt
 
+from ingestion.genesys.destination import (
+    DEFAULT_DUCKDB_PATH,
+    make_destination,
+    pipeline_name,
+    working_dir,
+)
 from ingestion.genesys.errors import ConfigurationError
 from ingestion.genesys.ledger import ExtractLog
-from ingestion.genesys.pipeline import (
-    DEFAULT_DUCKDB_PATH,
-    DESTINATIONS,
-    _destination,
-    _parse_month,
-    _pipeline_name,
-    _working_dir,
-)
+from ingestion.genesys.run_settings import DESTINATIONS, parse_month
 
 logger = logging.getLogger("fairshare.ingestion")
 
@@ -41,15 +40,15 @@ def remove_invoice(
 ) -> int:
     """Delete invoice `invoice_id` (its header and lines) from the raw dataset; returns the number
     of lines removed. ConfigurationError when the invoice is not there."""
-    _parse_month(month)
+    parse_month(month)
     if destination not in DESTINATIONS:
         raise ConfigurationError(f"unknown destination {destination!r}")
     path = Path(duckdb_path or DEFAULT_DUCKDB_PATH) if destination == "duckdb" else None
     pipeline = dlt.pipeline(
-        pipeline_name=_pipeline_name(dataset_name),
-        destination=_destination(destination, path),
+        pipeline_name=pipeline_name(dataset_name),
+        destination=make_destination(destination, path),
         dataset_name=dataset_name,
-        pipelines_dir=_working_dir(pipelines_dir, destination, dataset_name, path),
+        pipelines_dir=working_dir(pipelines_dir, destination, dataset_name, path),
     )
     with pipeline.sql_client() as client:
         lines_table = client.make_qualified_table_name("invoice_lines")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -182,6 +183,9 @@ class AnalyticsJobReader:
         self._queue_pages = queue_pages
         self._parse = parse
         self._cancel = threading.Event()
+        # seconds the consumer of `pages` waited for the next page (jobs, fetching, parsing):
+        # small when the consumer itself is the slower side
+        self.waited = 0.0
 
     def _put(self, q: queue.Queue[Any], item: Any) -> bool:
         while not self._cancel.is_set():
@@ -256,7 +260,9 @@ class AnalyticsJobReader:
             while pending:
                 _interval, q = pending.popleft()
                 while True:
+                    asked = time.perf_counter()
                     item = q.get()
+                    self.waited += time.perf_counter() - asked
                     if item is _DONE:
                         break
                     if isinstance(item, _Failure):

@@ -4,19 +4,24 @@
     result = run_extract("2026-10")                       # DuckDB at warehouse/fairshare.duckdb
     result = run_extract("2026-10", destination="snowflake")   # credentials the dlt way
 
-Order of work: validate the arguments and the CSV files (a malformed file loads nothing),
-resolve credentials, then one `pipeline.run` with the parquet loader file format. Any failure
-becomes an `ExtractError` with a one-line message; an extract that fails leaves the warehouse as
-it was (its load package is dropped, nothing reached the destination).
+The stages of a run, one function each:
+1. the arguments and the CSV files (a malformed file, or an invoice of another month, loads
+   nothing): `_check_run`, `_read_files`;
+2. what to extract (`_resources`);
+3. the credentials, proven by a token (`_connect`);
+4. the dlt pipeline (`destination.open_pipeline`), then the extract log's `started` event
+   (`ledger.ExtractLog`) before anything can reach the raw tables;
+5. one `pipeline.run` with the parquet loader file format (`_load`);
+6. the result, the extract log's `completed` event, the log lines (`_finish`).
+Any failure becomes an `ExtractError` with a one-line message; an extract that fails leaves the
+warehouse as it was (its load package is dropped), and the extract log says whether its load step
+had started.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import os
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,23 +30,49 @@ from pathlib import Path
 from typing import Any
 
 import dlt
-from dlt.common.schema.utils import has_table_seen_data
-from dlt.pipeline.exceptions import PipelineStepFailed
+import pyarrow as pa
 
 from ingestion.genesys import settings
 from ingestion.genesys.client import GenesysClient, resolve_hosts
 from ingestion.genesys.csv_files import InvoiceFile, read_invoice_csv, read_voice_usage_csv
+from ingestion.genesys.destination import (
+    DEFAULT_DUCKDB_PATH,
+    discard,
+    duckdb_file,
+    load_failure,
+    loaded_nothing,
+    open_pipeline,
+    row_counts,
+    step_seconds,
+)
 from ingestion.genesys.errors import ConfigurationError, ExtractError, WrongMonthError
 from ingestion.genesys.jobs import check_month_available, month_bounds, month_is_final
 from ingestion.genesys.ledger import ExtractLog, file_fingerprint
-from ingestion.genesys.schema import TABLES
+from ingestion.genesys.run_settings import (
+    DESTINATIONS,
+    check_arguments,
+    config_value,
+    credentials,
+    env,
+    list_setting,
+    margin_setting,
+    parse_month,
+)
 from ingestion.genesys.source import DIRECTORY_RESOURCES, ExtractReport, genesys_source
 
 logger = logging.getLogger("fairshare.ingestion")
 
-DESTINATIONS = ("duckdb", "snowflake", "bigquery")
-DEFAULT_DUCKDB_PATH = "warehouse/fairshare.duckdb"
-SOURCE_NAME = "genesys"
+__all__ = ["DEFAULT_DUCKDB_PATH", "DESTINATIONS", "ExtractResult", "run_extract"]
+
+API_RESOURCES = (
+    *DIRECTORY_RESOURCES,
+    "conversations",
+    "user_details",
+    "api_usage",
+    "billable_usage",
+    "billing_period_charges",
+    "invoices",
+)
 
 
 @dataclass
@@ -70,6 +101,11 @@ class ExtractResult:
     warnings: list[str] = field(default_factory=list)  # optional data not loaded, and why
     # participant data attribute names seen and not landed (not in the allow-list)
     dropped_attributes: list[str] = field(default_factory=list)
+    # where the time went: dlt's steps ("extract", "normalize", "load": wall seconds) and, within
+    # the extract step, thread-seconds "api" (waiting for the API's answers), "parse" (answers to
+    # Arrow) and "flatten" (to the raw tables' rows); threads overlap, so these add up to more
+    # than the extract step's wall time
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def total_rows(self) -> int:
@@ -80,80 +116,13 @@ class ExtractResult:
         return self.total_rows / self.seconds if self.seconds > 0 else 0.0
 
 
-def _env(name: str) -> str | None:
-    value = os.environ.get(name)
-    return value if value else None
+@dataclass
+class _Files:
+    """The hand-loaded files of a run, read and checked before anything is extracted."""
 
-
-def _parse_month(month: str) -> None:
-    try:
-        month_bounds(month)
-    except (ValueError, OverflowError) as exc:
-        raise ConfigurationError(f"invalid month {month!r}: use YYYY-MM, e.g. 2026-10") from exc
-
-
-def _pipeline_name(dataset_name: str) -> str:
-    """Stable per dataset: the incremental state lives in the destination under this name."""
-    return f"fairshare_genesys_{dataset_name}"
-
-
-def _working_dir(
-    pipelines_dir: Path | None, destination: str, dataset_name: str, duckdb_path: Path | None
-) -> str:
-    """A local working directory per destination + dataset, so local state never leaks between
-    two warehouses; when it is missing dlt restores the state from the destination."""
-    from dlt.common.pipeline import get_dlt_pipelines_dir
-
-    identity = f"{destination}|{dataset_name}|{duckdb_path.resolve() if duckdb_path else ''}"
-    root = Path(pipelines_dir) if pipelines_dir else Path(get_dlt_pipelines_dir())
-    return str(root / hashlib.sha1(identity.encode()).hexdigest()[:12])
-
-
-def _destination(name: str, duckdb_path: Path | None) -> Any:
-    if name == "duckdb":
-        assert duckdb_path is not None
-        duckdb_path.parent.mkdir(parents=True, exist_ok=True)
-        return dlt.destinations.duckdb(credentials=str(duckdb_path))
-    if name == "snowflake":
-        return dlt.destinations.snowflake()
-    return dlt.destinations.bigquery()
-
-
-def _find_extract_error(exc: BaseException) -> ExtractError | None:
-    seen: set[int] = set()
-    stack: list[BaseException | None] = [exc]
-    while stack:
-        current = stack.pop()
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        if isinstance(current, ExtractError):
-            return current
-        stack.extend([current.__cause__, current.__context__])
-        for attr in ("exception", "inner_exception"):
-            inner = getattr(current, attr, None)
-            if isinstance(inner, BaseException):
-                stack.append(inner)
-    return None
-
-
-def _root_cause(exc: BaseException) -> BaseException:
-    current = exc
-    while current.__cause__ is not None:
-        current = current.__cause__
-    return current
-
-
-def _existing_tables(pipeline: dlt.Pipeline) -> set[str]:
-    """Contract tables that already hold loaded data in the destination."""
-    try:
-        pipeline.sync_destination()
-    except Exception as exc:  # a fresh destination has nothing to restore
-        logger.debug("no state restored from the destination: %s", exc)
-    schema = pipeline.schemas.get(SOURCE_NAME) if SOURCE_NAME in pipeline.schemas else None
-    if schema is None:
-        return set()
-    return {name for name, table in schema.tables.items() if has_table_seen_data(table)}
+    invoice: InvoiceFile | None = None
+    voice_usage: pa.Table | None = None
+    fingerprints: list[dict[str, Any]] = field(default_factory=list)  # for the extract log
 
 
 def run_extract(
@@ -201,105 +170,21 @@ def run_extract(
     Raises `ExtractError` (one line, says what to fix) on any failure.
     """
     started = time.perf_counter()
-    _parse_month(month)
-    check_month_available(month, (as_of or datetime.now(UTC)).astimezone(UTC))
-    margin = reprocessing_margin if reprocessing_margin is not None else _margin_setting()
-    if margin < timedelta(0):
-        raise ConfigurationError("the reprocessing margin must not be negative")
-    if destination not in DESTINATIONS:
-        raise ConfigurationError(
-            f"unknown destination {destination!r}: use one of {', '.join(DESTINATIONS)}"
-        )
-    if lookback_days < 0 or days_per_job < 1 or requests_per_minute < 1 or retry_budget < 0:
-        raise ConfigurationError(
-            "lookback days must be >= 0, days per job >= 1, requests per minute >= 1 and the"
-            " retry budget >= 0"
-        )
-    if as_of is not None and as_of.tzinfo is None:
-        as_of = as_of.replace(tzinfo=UTC)
-
-    # 1. files first: a malformed CSV fails the run before anything is extracted or loaded
-    checked_at = datetime.now(UTC)
-    invoice_data: InvoiceFile | None = None
-    voice_data = None
-    if invoice_csv is not None:
-        invoice_data = read_invoice_csv(Path(invoice_csv), checked_at)
-        logger.info("%s: %d invoice lines valid", invoice_csv, invoice_data.invoice_lines.num_rows)
-        _check_invoice_month(Path(invoice_csv), invoice_data, month)
-    if voice_usage_csv is not None:
-        voice_data = read_voice_usage_csv(Path(voice_usage_csv), checked_at)
-        logger.info("%s: %d voice usage rows valid", voice_usage_csv, voice_data.num_rows)
-
-    # 2. what to extract
-    resources: list[str] = []
-    if include_api:
-        if directory_only:
-            resources = list(DIRECTORY_RESOURCES)
-        else:
-            resources = [
-                name
-                for name in (
-                    *DIRECTORY_RESOURCES,
-                    "conversations",
-                    "user_details",
-                    "api_usage",
-                    "billable_usage",
-                    "billing_period_charges",
-                    "invoices",
-                )
-                if not (name == "invoices" and invoice_data is not None)
-            ]
-    if not resources and invoice_data is None and voice_data is None:
-        raise ConfigurationError(
-            "nothing to extract: enable the API or pass --invoice-csv / --voice-usage-csv"
-        )
-
-    # 3. credentials (environment first, then dlt config/secrets); a token proves them
-    source_kwargs: dict[str, Any] = {}
-    client: GenesysClient | None = None
-    if resources:
-        source_kwargs = _credentials(api_base, region, needs_pii="conversations" in resources)
-        api, login = resolve_hosts(
-            source_kwargs["genesys_region"], source_kwargs["genesys_api_base"]
-        )
-        client = GenesysClient(
-            api_base=api,
-            login_base=login,
-            client_id=source_kwargs["genesys_client_id"],
-            client_secret=source_kwargs["genesys_client_secret"],
-            requests_per_minute=requests_per_minute,
-            retry_budget=retry_budget,
-        )
-        client.authenticate()
-        source_kwargs["client"] = client
-
-    # 4. pipeline (loaded files deleted, staging copies truncated: see .dlt/config.toml)
-    for key in ("LOAD__DELETE_COMPLETED_JOBS", "LOAD__TRUNCATE_STAGING_DATASET"):
-        os.environ.setdefault(key, "true")
-    path: Path | None = None
-    if destination == "duckdb":
-        path = Path(duckdb_path or _env("FAIRSHARE_DUCKDB_PATH") or DEFAULT_DUCKDB_PATH)
-    pipeline = dlt.pipeline(
-        pipeline_name=_pipeline_name(dataset_name),
-        destination=_destination(destination, path),
-        dataset_name=dataset_name,
-        pipelines_dir=_working_dir(pipelines_dir, destination, dataset_name, path),
+    margin, as_of = _check_run(
+        month,
+        as_of,
+        reprocessing_margin,
+        destination,
+        lookback_days,
+        days_per_job,
+        requests_per_minute,
+        retry_budget,
     )
-    if pipeline.has_pending_data:
-        logger.warning("dropping a load package left by an interrupted run")
-        pipeline.drop_pending_packages()
-    existing = _existing_tables(pipeline)
-    create = [t for t in TABLES if t not in existing]
-
-    # 5. the extract log: `started` before anything can reach the raw tables, `completed` after
-    files = []
-    if invoice_csv is not None and invoice_data is not None:
-        rows_in_file = invoice_data.invoice_lines.num_rows
-        files.append(file_fingerprint("invoice_csv", Path(invoice_csv), rows_in_file))
-    if voice_usage_csv is not None and voice_data is not None:
-        files.append(
-            file_fingerprint("voice_usage_csv", Path(voice_usage_csv), voice_data.num_rows)
-        )
+    files = _read_files(month, invoice_csv, voice_usage_csv)
+    resources = _resources(include_api, directory_only, files)
+    client, source_kwargs = _connect(resources, api_base, region, requests_per_minute, retry_budget)
+    path = duckdb_file(destination, duckdb_path)
+    pipeline, create = open_pipeline(destination, dataset_name, path, pipelines_dir)
     extract_log = ExtractLog(
         destination=pipeline.destination,
         dataset_name=dataset_name,
@@ -308,119 +193,114 @@ def run_extract(
         directory_only=directory_only or not include_api,
         destination_name=destination,
     )
-    extract_log.started(files)
+    extract_log.started(files.fingerprints)
 
     report = ExtractReport()
-    try:
-        source = genesys_source(
+
+    def source() -> Any:
+        return genesys_source(
             month,
             report=report,
             reprocessing_margin_hours=margin.total_seconds() / 3600,
-            participant_attributes=_list_setting(
+            participant_attributes=list_setting(
                 participant_attributes, "participant_attributes", "FAIRSHARE_PARTICIPANT_ATTRIBUTES"
             ),
             cost_center_attribute=cost_center_attribute
-            or _env("FAIRSHARE_COST_CENTER_ATTRIBUTE")
-            or _config("cost_center_attribute"),
+            or env("FAIRSHARE_COST_CENTER_ATTRIBUTE")
+            or config_value("cost_center_attribute"),
             as_of=as_of,
             lookback_days=lookback_days,
             days_per_job=days_per_job,
             requests_per_minute=requests_per_minute,
             retry_budget=retry_budget,
             resources=resources,
-            invoice_file_data=invoice_data,
-            voice_usage_data=voice_data,
+            invoice_file_data=files.invoice,
+            voice_usage_data=files.voice_usage,
             create_tables=create,
             progress=progress,
             **source_kwargs,
         )
-        load_info = pipeline.run(source, loader_file_format="parquet")
-    except ExtractError as exc:
-        _discard(pipeline)
-        extract_log.failed(str(exc), loaded_nothing=True)
-        raise
-    except PipelineStepFailed as exc:
-        _discard(pipeline)
-        extract_log.failed(str(exc), loaded_nothing=exc.step != "load")
-        found = _find_extract_error(exc)
-        if found is not None:
-            raise found from exc
-        cause = _root_cause(exc)
-        missing = _missing_destination_config(cause, destination)
-        if missing is not None:
-            raise missing from exc
-        raise ExtractError(
-            f"the {exc.step} step failed: {type(cause).__name__}: {str(cause)[:300]}"
-            f"{_destination_hint(destination)}"
-        ) from exc
-    except Exception as exc:
-        _discard(pipeline)
-        extract_log.failed(str(exc), loaded_nothing=False)
-        found = _find_extract_error(exc) or _missing_destination_config(exc, destination)
-        if found is not None:
-            raise found from exc
-        raise ExtractError(f"extract failed: {type(exc).__name__}: {str(exc)[:300]}") from exc
 
-    if load_info.has_failed_jobs:
-        failed = [
-            f"{job.job_file_info.table_name}: {job.failed_message}"
-            for package in load_info.load_packages
-            for job in package.jobs.get("failed_jobs", [])
-        ]
-        message = f"some tables failed to load: {'; '.join(failed)[:500]}"
-        extract_log.failed(message, loaded_nothing=False)
-        raise ExtractError(message)
-
-    rows = _row_counts(pipeline)
-    seconds = time.perf_counter() - started
-    watermark = report.data_available_through
+    load_info = _load(pipeline, source, extract_log, destination)
     result = ExtractResult(
-        data_available_through=watermark,
-        month_final=month_is_final(month, watermark, margin),
+        month=month,
+        destination=destination,
+        dataset_name=dataset_name,
+        rows=row_counts(pipeline),
+        seconds=time.perf_counter() - started,
+        load_info=load_info,
+        duckdb_path=path,
+        data_available_through=report.data_available_through,
+        month_final=month_is_final(month, report.data_available_through, margin),
         reprocessing_margin=margin,
         load_ids=list(getattr(load_info, "loads_ids", None) or []),
         warnings=list(report.warnings),
         dropped_attributes=sorted(report.dropped_attributes),
-        month=month,
-        destination=destination,
-        dataset_name=dataset_name,
-        rows=rows,
-        seconds=seconds,
-        load_info=load_info,
-        duckdb_path=path,
         api_requests=client.requests if client else 0,
         api_retries=client.retries if client else 0,
         rate_limit_wait=client.limiter.waited if client else 0.0,
+        stage_seconds={
+            **step_seconds(pipeline),
+            "api": client.api_seconds if client else 0.0,
+            **report.seconds,
+        },
     )
     extract_log.completed(
         load_ids=result.load_ids,
-        row_counts=rows,
-        files=files,
-        data_available_through=watermark,
-        month_final=result.month_final if watermark is not None else None,
+        row_counts=result.rows,
+        files=files.fingerprints,
+        data_available_through=result.data_available_through,
+        month_final=result.month_final if result.data_available_through is not None else None,
     )
-    logger.info(
-        "extract %s: %d rows in %.1f s (%.0f rows/s); %d API requests, %d retries, %.1f s waiting"
-        " for the rate limit",
-        month,
-        result.total_rows,
-        seconds,
-        result.rows_per_second,
-        result.api_requests,
-        result.api_retries,
-        result.rate_limit_wait,
-    )
-    if watermark is not None:
-        logger.info(
-            "analytics data available through %s: month %s is %s",
-            watermark.isoformat(),
-            month,
-            "final"
-            if result.month_final
-            else "provisional until the watermark passes its end"
-            f" + {margin.total_seconds() / 3600:g} h: rerun the extract then",
-        )
+    _log_result(result)
     return result
+
+
+# ------------------------------------------------------------------ 1. arguments and files
+
+
+def _check_run(
+    month: str,
+    as_of: datetime | None,
+    reprocessing_margin: timedelta | None,
+    destination: str,
+    lookback_days: int,
+    days_per_job: int,
+    requests_per_minute: int,
+    retry_budget: int,
+) -> tuple[timedelta, datetime | None]:
+    """The arguments, before any work: (the reprocessing margin, `as_of` in UTC)."""
+    parse_month(month)
+    check_month_available(month, (as_of or datetime.now(UTC)).astimezone(UTC))
+    margin = reprocessing_margin if reprocessing_margin is not None else margin_setting()
+    check_arguments(
+        destination, lookback_days, days_per_job, requests_per_minute, retry_budget, margin
+    )
+    if as_of is not None and as_of.tzinfo is None:
+        as_of = as_of.replace(tzinfo=UTC)
+    return margin, as_of
+
+
+def _read_files(month: str, invoice_csv: Path | None, voice_usage_csv: Path | None) -> _Files:
+    """The CSV files, read and validated whole: a malformed file fails the run before anything
+    is extracted or loaded, and so does an invoice file that bills another month."""
+    checked_at = datetime.now(UTC)
+    files = _Files()
+    if invoice_csv is not None:
+        files.invoice = read_invoice_csv(Path(invoice_csv), checked_at)
+        rows = files.invoice.invoice_lines.num_rows
+        logger.info("%s: %d invoice lines valid", invoice_csv, rows)
+        _check_invoice_month(Path(invoice_csv), files.invoice, month)
+    if voice_usage_csv is not None:
+        files.voice_usage = read_voice_usage_csv(Path(voice_usage_csv), checked_at)
+        logger.info("%s: %d voice usage rows valid", voice_usage_csv, files.voice_usage.num_rows)
+    if invoice_csv is not None and files.invoice is not None:
+        rows = files.invoice.invoice_lines.num_rows
+        files.fingerprints.append(file_fingerprint("invoice_csv", Path(invoice_csv), rows))
+    if voice_usage_csv is not None and files.voice_usage is not None:
+        rows = files.voice_usage.num_rows
+        files.fingerprints.append(file_fingerprint("voice_usage_csv", Path(voice_usage_csv), rows))
+    return files
 
 
 def _check_invoice_month(path: Path, invoice: InvoiceFile, month: str) -> None:
@@ -436,140 +316,112 @@ def _check_invoice_month(path: Path, invoice: InvoiceFile, month: str) -> None:
     )
 
 
-def _config(name: str) -> Any:
-    """A `[sources.genesys]` dlt config value (None when unset or unreadable)."""
-    for key in (f"sources.genesys.{name}", f"sources.{name}"):
-        try:
-            value = dlt.config.get(key)
-        except Exception:  # an unreadable provider means "not configured"
-            value = None
-        if value is not None and value != "":
-            return value
-    return None
+# ------------------------------------------------------------------ 2., 3. what and how
 
 
-def _margin_setting() -> timedelta:
-    raw = _env("FAIRSHARE_REPROCESSING_MARGIN_HOURS") or _config("reprocessing_margin_hours")
-    if raw is None:
-        return timedelta(hours=settings.REPROCESSING_MARGIN_HOURS)
-    try:
-        hours = float(raw)
-    except (TypeError, ValueError) as exc:
+def _resources(include_api: bool, directory_only: bool, files: _Files) -> list[str]:
+    """The API resources to extract (the invoice CSV replaces the invoices API)."""
+    resources: list[str] = []
+    if include_api:
+        if directory_only:
+            resources = list(DIRECTORY_RESOURCES)
+        else:
+            resources = [
+                name
+                for name in API_RESOURCES
+                if not (name == "invoices" and files.invoice is not None)
+            ]
+    if not resources and files.invoice is None and files.voice_usage is None:
         raise ConfigurationError(
-            f"reprocessing_margin_hours must be a number of hours, not {raw!r}"
-        ) from exc
-    if hours < 0:
-        raise ConfigurationError("reprocessing_margin_hours must not be negative")
-    return timedelta(hours=hours)
-
-
-def _list_setting(value: Any, name: str, env: str) -> list[str] | None:
-    """An explicit list, else FAIRSHARE_... (comma separated), else the dlt config list."""
-    if value is not None:
-        return [str(v) for v in value]
-    raw = _env(env) or _config(name)
-    if raw is None:
-        return None
-    if isinstance(raw, str) and raw.strip().startswith("["):
-        try:
-            raw = json.loads(raw)  # a TOML/JSON list given as text (dlt's environment form)
-        except ValueError as exc:
-            raise ConfigurationError(f"{name} must be a list of names, not {raw!r}") from exc
-    items = raw.split(",") if isinstance(raw, str) else list(raw)
-    return [str(v).strip() for v in items if str(v).strip()]
-
-
-def _credentials(api_base: str | None, region: str | None, needs_pii: bool) -> dict[str, Any]:
-    """Explicit arguments, then the environment; anything missing is left to dlt's resolution
-    (`.dlt/secrets.toml`, `[sources.genesys]`). Missing values become ConfigurationError."""
-    kwargs: dict[str, Any] = {}
-    for arg, env in (
-        ("genesys_client_id", "GENESYS_CLIENT_ID"),
-        ("genesys_client_secret", "GENESYS_CLIENT_SECRET"),
-        ("fairshare_pii_key", "FAIRSHARE_PII_KEY"),
-    ):
-        value = _env(env)
-        if value is None:
-            value = _secret(arg)
-        kwargs[arg] = value
-    if api_base or region:
-        kwargs["genesys_api_base"] = api_base
-        kwargs["genesys_region"] = region
-    else:
-        kwargs["genesys_api_base"] = _env("GENESYS_API_BASE") or _secret("genesys_api_base")
-        kwargs["genesys_region"] = _env("GENESYS_REGION") or _secret("genesys_region")
-    missing = [
-        env
-        for arg, env in (
-            ("genesys_client_id", "GENESYS_CLIENT_ID"),
-            ("genesys_client_secret", "GENESYS_CLIENT_SECRET"),
+            "nothing to extract: enable the API or pass --invoice-csv / --voice-usage-csv"
         )
-        if not kwargs[arg]
-    ]
-    if missing:
-        raise ConfigurationError(
-            f"Genesys credentials missing: set {' and '.join(missing)} (environment or"
-            " .dlt/secrets.toml [sources.genesys])"
-        )
-    if not kwargs["genesys_api_base"] and not kwargs["genesys_region"]:
-        raise ConfigurationError(
-            "no Genesys region: set GENESYS_REGION (e.g. mypurecloud.ie) or GENESYS_API_BASE"
-        )
-    if needs_pii and not kwargs["fairshare_pii_key"]:
-        raise ConfigurationError(
-            "FAIRSHARE_PII_KEY is not set: conversations carry customer phone numbers that are"
-            " only landed hashed; set FAIRSHARE_PII_KEY (a long random secret, kept stable)"
-        )
-    return kwargs
+    return resources
 
 
-def _secret(name: str) -> str | None:
-    for key in (f"sources.genesys.{name}", f"sources.{name}", name):
-        try:
-            value = dlt.secrets.get(key)
-        except Exception:  # an unreadable provider means "not configured"
-            value = None
-        if value:
-            return str(value)
-    return None
-
-
-def _discard(pipeline: dlt.Pipeline) -> None:
-    """Drop whatever the failed run left in the pipeline's working directory."""
-    try:
-        if pipeline.has_pending_data:
-            pipeline.drop_pending_packages()
-    except Exception as exc:  # cleanup must not hide the original error
-        logger.warning("could not drop the failed load package: %s", exc)
-
-
-def _missing_destination_config(exc: BaseException, destination: str) -> ExtractError | None:
-    """A short ConfigurationError for dlt's (very long) missing-configuration exception."""
-    from dlt.common.configuration.exceptions import ConfigFieldMissingException
-
-    current: BaseException | None = exc
-    while current is not None and not isinstance(current, ConfigFieldMissingException):
-        current = current.__cause__ or current.__context__
-    if current is None:
-        return None
-    fields = re.findall(r"missing field\(s\): ((?:`\w+`(?:, )?)+)", str(current))
-    parts = [name for group in fields for name in group.replace("`", "").split(", ") if name]
-    names = ", ".join(dict.fromkeys(parts)) or "credentials"
-    return ConfigurationError(
-        f"{destination} configuration incomplete (missing: {names}); set it in .dlt/secrets.toml"
-        f" [destination.{destination}.credentials] or as environment variables"
-        f" DESTINATION__{destination.upper()}__CREDENTIALS__<FIELD>"
+def _connect(
+    resources: list[str],
+    api_base: str | None,
+    region: str | None,
+    requests_per_minute: int,
+    retry_budget: int,
+) -> tuple[GenesysClient | None, dict[str, Any]]:
+    """The API client, its credentials proven by a token (credentials from the environment
+    first, then dlt config/secrets); no client when only files are loaded."""
+    if not resources:
+        return None, {}
+    source_kwargs = credentials(api_base, region, needs_pii="conversations" in resources)
+    api, login = resolve_hosts(source_kwargs["genesys_region"], source_kwargs["genesys_api_base"])
+    client = GenesysClient(
+        api_base=api,
+        login_base=login,
+        client_id=source_kwargs["genesys_client_id"],
+        client_secret=source_kwargs["genesys_client_secret"],
+        requests_per_minute=requests_per_minute,
+        retry_budget=retry_budget,
     )
+    client.authenticate()
+    source_kwargs["client"] = client
+    return client, source_kwargs
 
 
-def _destination_hint(destination: str) -> str:
-    if destination == "duckdb":
-        return "; check that the DuckDB file is not open in another process"
-    return f"; check the {destination} credentials in .dlt/secrets.toml or the environment"
+# ------------------------------------------------------------------ 5. load
 
 
-def _row_counts(pipeline: dlt.Pipeline) -> dict[str, int]:
-    trace = pipeline.last_trace
-    info = trace.last_normalize_info if trace is not None else None
-    counts = dict(info.row_counts) if info is not None else {}
-    return {t: n for t, n in counts.items() if not t.startswith("_dlt")}
+def _load(
+    pipeline: dlt.Pipeline,
+    source: Callable[[], Any],
+    extract_log: ExtractLog,
+    destination: str,
+) -> Any:
+    """One `pipeline.run` of the source (loaded files deleted, staging copies truncated: see
+    .dlt/config.toml). A failure drops the load package, is logged `failed` (or `abandoned`
+    when the load step had not started) and raised as one ExtractError line."""
+    for key in ("LOAD__DELETE_COMPLETED_JOBS", "LOAD__TRUNCATE_STAGING_DATASET"):
+        os.environ.setdefault(key, "true")
+    try:
+        load_info = pipeline.run(source(), loader_file_format="parquet")
+    except Exception as exc:
+        discard(pipeline)
+        extract_log.failed(str(exc), loaded_nothing=loaded_nothing(exc))
+        if isinstance(exc, ExtractError):
+            raise
+        raise load_failure(exc, destination) from exc
+    if load_info.has_failed_jobs:
+        failed = [
+            f"{job.job_file_info.table_name}: {job.failed_message}"
+            for package in load_info.load_packages
+            for job in package.jobs.get("failed_jobs", [])
+        ]
+        message = f"some tables failed to load: {'; '.join(failed)[:500]}"
+        extract_log.failed(message, loaded_nothing=False)
+        raise ExtractError(message)
+    return load_info
+
+
+# ------------------------------------------------------------------ 6. result
+
+
+def _log_result(result: ExtractResult) -> None:
+    logger.info(
+        "extract %s: %d rows in %.1f s (%.0f rows/s); %d API requests, %d retries, %.1f s waiting"
+        " for the rate limit",
+        result.month,
+        result.total_rows,
+        result.seconds,
+        result.rows_per_second,
+        result.api_requests,
+        result.api_retries,
+        result.rate_limit_wait,
+    )
+    watermark = result.data_available_through
+    if watermark is not None:
+        margin = result.reprocessing_margin
+        logger.info(
+            "analytics data available through %s: month %s is %s",
+            watermark.isoformat(),
+            result.month,
+            "final"
+            if result.month_final
+            else "provisional until the watermark passes its end"
+            f" + {margin.total_seconds() / 3600:g} h: rerun the extract then",
+        )

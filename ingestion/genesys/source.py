@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -183,7 +185,22 @@ class ExtractReport:
     watermarks: dict[str, datetime] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     dropped_attributes: set[str] = field(default_factory=set)
+    # thread-seconds spent per kind of work ("parse": API pages to Arrow, "flatten": pages and
+    # records to the raw tables' rows): where an extract's time goes (the benchmark reports it)
+    seconds: dict[str, float] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def add_seconds(self, work: str, seconds: float) -> None:
+        with self._lock:
+            self.seconds[work] = self.seconds.get(work, 0.0) + seconds
+
+    @contextmanager
+    def timed(self, work: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add_seconds(work, time.perf_counter() - started)
 
     def warn(self, message: str) -> None:
         logger.warning("%s", message)
@@ -252,7 +269,8 @@ class ExtractContext:
             self.progress(label, rows)
 
     def arrow(self, table_name: str, rows: Sequence[dict[str, Any]]) -> pa.Table:
-        table = to_arrow(table_name, rows_to_columns(table_name, rows), self.loaded_at)
+        with self.journal.timed("flatten"):
+            table = to_arrow(table_name, rows_to_columns(table_name, rows), self.loaded_at)
         self.report(table_name, table.num_rows)
         return table
 
@@ -449,7 +467,7 @@ def conversations(ctx: ExtractContext, page_size: int, fast_path: bool = True) -
         page_size,
         settings.MAX_CONCURRENT_JOBS,
         body_extra={"order": "asc", "orderBy": "conversationStart"},
-        parse=read_results_page if fast_path else None,
+        parse=_timed(read_results_page, ctx.journal, "parse") if fast_path else None,
     )
     batch = _ConversationBatch(ctx, privacy)
     seen: set[str] = set()
@@ -457,14 +475,16 @@ def conversations(ctx: ExtractContext, page_size: int, fast_path: bool = True) -
     for page in reader.pages(intervals):
         pages += 1
         before = len(seen)
-        batch.add(page, seen)
+        with ctx.journal.timed("flatten"):
+            batch.add(page, seen)
         ctx.report("conversations", len(seen) - before)
         logger.debug(
             "conversations page %d: %d new (%d total)", pages, len(seen) - before, len(seen)
         )
         if batch.rows >= settings.ARROW_BATCH_ROWS:
-            yield from batch.flush()
-    yield from batch.flush()
+            yield from _timed_items(batch.flush(), ctx.journal, "flatten")
+    yield from _timed_items(batch.flush(), ctx.journal, "flatten")
+    ctx.journal.add_seconds("page_wait", reader.waited)
     logger.info(
         "conversations: %d conversations from %d pages (%d by the reference path)",
         len(seen),
@@ -479,6 +499,27 @@ def conversations(ctx: ExtractContext, page_size: int, fast_path: bool = True) -
             ", ".join(sorted(privacy.dropped_attributes)[:10]),
         )
     state["last_end"] = format_instant(end if last_end is None else max(last_end, end))
+
+
+def _timed(parse: Callable[[bytes], Any], journal: ExtractReport, work: str) -> Any:
+    def timed(raw: bytes) -> Any:
+        with journal.timed(work):
+            return parse(raw)
+
+    return timed
+
+
+def _timed_items(items: Iterator[Any], journal: ExtractReport, work: str) -> Iterator[Any]:
+    """The items, the time spent producing each counted as `work` (not the consumer's time)."""
+    while True:
+        with journal.timed(work):
+            item = next(items, _END)
+        if item is _END:
+            return
+        yield item
+
+
+_END = object()
 
 
 class _ConversationBatch:

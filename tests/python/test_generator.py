@@ -21,6 +21,9 @@ from fairshare.sandbox.generator import generate
 from ingestion.genesys.arrow_tables import json_number
 from ingestion.genesys.schema import INVOICE_CSV_COLUMNS, VOICE_USAGE_CSV_COLUMNS
 
+# module-scoped fixtures: the module's tests run on one pytest-xdist worker
+pytestmark = pytest.mark.xdist_group("generator")
+
 MONTH_START = datetime(2026, 10, 1, tzinfo=UTC)
 MONTH_END = datetime(2026, 11, 1, tzinfo=UTC)
 EASTERN = ZoneInfo("America/New_York")

@@ -10,6 +10,8 @@ of the session warehouse (October built once):
   cent, partition by partition;
 - generic data tests on those models check the month being run only (var test_all_months: all).
 The build time of month 2 vs month 1 is logged (no assertion: the benchmark reports times).
+The October rerun is the session's `rebuilt_warehouse` (the pipeline tests check it too); the
+module's warehouse is a copy of it, on which November is built.
 The November build is the full `fairshare build` (models, unit tests, data tests): every unit test
 pins var('billing_month') to its fixtures' month, and data tests on month-partitioned models check
 the month being run only.
@@ -19,8 +21,6 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,12 +28,15 @@ import conftest
 import duckdb
 import pytest
 
-from fairshare import cli
+from fairshare import cli, pipeline
 from fairshare.dbt_runner import DbtResult, run_dbt
-from fairshare.publish.data import load_month
+from fairshare.publish.reader import load_month
 from fairshare.sandbox.generator import generate
 
 log = logging.getLogger(__name__)
+
+# the module's tests run in order on one warehouse (pytest-xdist: on one worker)
+pytestmark = pytest.mark.xdist_group("incremental")
 
 OCTOBER = "2026-10-01"
 NOVEMBER = "2026-11"
@@ -63,8 +66,6 @@ MONTHLY_MODELS = (
 )
 
 Rows = list[tuple[object, ...]]
-# build durations, logged for the month-2 vs month-1 comparison (reported, never asserted)
-BUILD_SECONDS: dict[str, float] = {}
 
 
 def _rows(path: Path, sql: str) -> Rows:
@@ -105,56 +106,36 @@ def _allocated_and_invoiced(path: Path, month: str) -> tuple[Decimal, Decimal]:
     return Decimal(allocated[0]), Decimal(invoiced[0])
 
 
-def _build(path: Path, mp: pytest.MonkeyPatch, **overrides: object) -> float:
-    mp.setenv("FAIRSHARE_DUCKDB_PATH", str(path))
-    return cli.step_build(conftest.build_args(**overrides))
-
-
 @pytest.fixture(scope="module")
-def incremental_warehouse(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A private copy of the session warehouse (October extracted and built once)."""
-    path = tmp_path_factory.mktemp("incremental") / "fairshare.duckdb"
-    shutil.copy(warehouse, path)
-    return path
+def incremental_warehouse(
+    rebuilt_warehouse: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """A private copy of the session's rebuilt warehouse (October extracted, built twice)."""
+    return conftest.copy_warehouse(rebuilt_warehouse, tmp_path_factory.mktemp("incremental"))
 
 
-@pytest.fixture
-def mp() -> Iterator[pytest.MonkeyPatch]:
-    patch = pytest.MonkeyPatch()
-    yield patch
-    patch.undo()
-
-
-def test_rerun_of_a_month_gives_identical_results(
-    incremental_warehouse: Path, mp: pytest.MonkeyPatch
-) -> None:
-    before_lines = _invoice_lines(incremental_warehouse)
-    before = {t: _partition(incremental_warehouse, t, OCTOBER) for t in MONTHLY_MODELS}
+def test_rerun_of_a_month_gives_identical_results(warehouse: Path, rebuilt_warehouse: Path) -> None:
+    before_lines = _invoice_lines(warehouse)
     assert before_lines, "the session build allocated October"
-
-    BUILD_SECONDS["october_rerun"] = round(_build(incremental_warehouse, mp), 1)
-
-    assert _invoice_lines(incremental_warehouse) == before_lines
-    for table, rows in before.items():
-        assert _partition(incremental_warehouse, table, OCTOBER) == rows, table
-        assert _months(incremental_warehouse, table) == [OCTOBER], f"{table}: one partition"
+    assert _invoice_lines(rebuilt_warehouse) == before_lines
+    for table in MONTHLY_MODELS:
+        rows = _partition(warehouse, table, OCTOBER)
+        assert _partition(rebuilt_warehouse, table, OCTOBER) == rows, table
+        assert _months(rebuilt_warehouse, table) == [OCTOBER], f"{table}: one partition"
 
 
 def test_second_month_keeps_the_first_and_reconciles(
-    incremental_warehouse: Path, tmp_path: Path, mp: pytest.MonkeyPatch
+    incremental_warehouse: Path, tmp_path: Path
 ) -> None:
     october_lines = _invoice_lines(incremental_warehouse)
     october = {t: _partition(incremental_warehouse, t, OCTOBER) for t in MONTHLY_MODELS}
 
     data_dir = tmp_path / NOVEMBER
     generate(data_dir, month=NOVEMBER, conversations=NOVEMBER_CONVERSATIONS, seed=NOVEMBER_SEED)
-    mp.setenv("FAIRSHARE_DUCKDB_PATH", str(incremental_warehouse))
     conftest.extract_month(data_dir, incremental_warehouse, month=NOVEMBER)
-    month_two = cli.step_build(conftest.build_args(month=NOVEMBER))
+    month_two = conftest.build(incremental_warehouse, NOVEMBER)
     log.warning(
-        "dbt build on a warehouse holding October: October rerun %s s, November %.1f s "
-        "(%d vs %d conversations)",
-        BUILD_SECONDS.get("october_rerun", "n/a"),
+        "dbt build on a warehouse holding October: November %.1f s (%d vs %d conversations)",
         month_two,
         conftest.SANDBOX_CONVERSATIONS,
         NOVEMBER_CONVERSATIONS,
@@ -181,7 +162,7 @@ def test_second_month_keeps_the_first_and_reconciles(
 
 
 def test_backfill_with_full_refresh_equals_incremental_to_the_cent(
-    incremental_warehouse: Path, tmp_path: Path, mp: pytest.MonkeyPatch
+    incremental_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`fairshare build --month 2026-10 --through 2026-11 --full-refresh` (drop the monthly
     tables, rebuild October, then add November) equals month-by-month incremental builds on the
@@ -191,17 +172,15 @@ def test_backfill_with_full_refresh_equals_incremental_to_the_cent(
     sandbox carries a few calls that started on 31 October, so October rebuilt after November's
     extract rightly includes them. That rebuild must leave November's partitions untouched."""
     november = f"{NOVEMBER}-01"
-    reference = tmp_path / "reference.duckdb"
-    shutil.copy(incremental_warehouse, reference)
+    reference = conftest.copy_warehouse(incremental_warehouse, tmp_path / "reference")
     november_before = {t: _partition(reference, t, november) for t in MONTHLY_MODELS}
     assert november_before["marts.invoice_lines"], "runs after the November build"
-    _build(reference, mp)  # October again, incrementally
+    conftest.build(reference)  # October again, incrementally
     for table, rows in november_before.items():
         assert _partition(reference, table, november) == rows, f"{table}: November untouched"
 
-    refreshed = tmp_path / "refreshed.duckdb"
-    shutil.copy(incremental_warehouse, refreshed)
-    mp.setenv("FAIRSHARE_DUCKDB_PATH", str(refreshed))
+    refreshed = conftest.copy_warehouse(incremental_warehouse, tmp_path / "refreshed")
+    monkeypatch.setenv("FAIRSHARE_DUCKDB_PATH", str(refreshed))
     args = conftest.build_args(month="2026-10", through=NOVEMBER, full_refresh=True)
     assert cli.cmd_build(args) == cli.EXIT_OK
 
@@ -219,18 +198,23 @@ def test_backfill_with_full_refresh_equals_incremental_to_the_cent(
 
 
 def test_months_between_crosses_the_year() -> None:
-    assert cli.months_between("2025-11", "2026-02") == ["2025-11", "2025-12", "2026-01", "2026-02"]
-    assert cli.months_between("2026-10", "2026-10") == ["2026-10"]
+    assert pipeline.months_between("2025-11", "2026-02") == [
+        "2025-11",
+        "2025-12",
+        "2026-01",
+        "2026-02",
+    ]
+    assert pipeline.months_between("2026-10", "2026-10") == ["2026-10"]
 
 
 def test_data_tests_check_the_month_being_run(
-    incremental_warehouse: Path, mp: pytest.MonkeyPatch
+    incremental_warehouse: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Generic tests read the month being run: the partition of a month-partitioned model, the
     rows of the month of a raw table or staging view (meta.month_scope: a timestamp column, or the
     conversations started in the month). `test_all_months: true` reads them all (and the kept
     months pass too)."""
-    mp.setenv("FAIRSHARE_DUCKDB_PATH", str(incremental_warehouse))
+    monkeypatch.setenv("FAIRSHARE_DUCKDB_PATH", str(incremental_warehouse))
     select = [
         "test",
         "--select",

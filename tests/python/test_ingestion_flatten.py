@@ -165,9 +165,9 @@ def test_child_rows_carry_the_conversation_start(privacy: PrivacyFilter) -> None
     rows = flatten_conversations([_conversation()], privacy)
     for table in ("conversation_participants", "conversation_sessions", "conversation_segments"):
         assert rows[table], table
-        assert {row["conversation_start"] for row in rows[table]} == {
-            "2026-10-14T09:00:03.120Z"
-        }, table
+        assert {row["conversation_start"] for row in rows[table]} == {"2026-10-14T09:00:03.120Z"}, (
+            table
+        )
     assert "conversation_start" not in rows["conversation_participant_attributes"][0]
 
 

@@ -29,6 +29,9 @@ from ingestion.genesys.pipeline import ExtractResult, run_extract
 from ingestion.genesys.privacy import parse_number
 from ingestion.genesys.schema import TABLES
 
+# module-scoped fixtures: the module's tests run on one pytest-xdist worker
+pytestmark = pytest.mark.xdist_group("ingestion_pipeline")
+
 MONTH = "2026-10"
 RAW = "genesys_raw"
 MONTH_START, MONTH_END = "2026-10-01T00:00:00", "2026-11-01T00:00:00"

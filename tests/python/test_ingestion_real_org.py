@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from fairshare.demo import sandbox_environment
+from fairshare.pipeline import sandbox_environment
 from fairshare.sandbox.server import SandboxServer
 from fairshare.sandbox.srv_http import Request, Response, json_response
 from ingestion.genesys.arrow_tables import json_number
@@ -266,18 +266,18 @@ def test_configuration_forms(monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import timedelta
 
     from ingestion.genesys.errors import ConfigurationError
-    from ingestion.genesys.pipeline import _list_setting, _margin_setting
+    from ingestion.genesys.run_settings import list_setting, margin_setting
 
     name, env = "participant_attributes", "FAIRSHARE_PARTICIPANT_ATTRIBUTES"
-    assert _list_setting(None, name, env) is None  # the default (Cost_Center) applies
-    assert _list_setting(("A",), name, env) == ["A"]
+    assert list_setting(None, name, env) is None  # the default (Cost_Center) applies
+    assert list_setting(("A",), name, env) == ["A"]
     monkeypatch.setenv(env, " Cost_Center , Language ")
-    assert _list_setting(None, name, env) == ["Cost_Center", "Language"]
+    assert list_setting(None, name, env) == ["Cost_Center", "Language"]
     monkeypatch.delenv(env)
     monkeypatch.setenv("SOURCES__GENESYS__PARTICIPANT_ATTRIBUTES", '["Cost_Center", "Hint"]')
-    assert _list_setting(None, name, env) == ["Cost_Center", "Hint"]
+    assert list_setting(None, name, env) == ["Cost_Center", "Hint"]
     monkeypatch.setenv("SOURCES__GENESYS__REPROCESSING_MARGIN_HOURS", "36")
-    assert _margin_setting() == timedelta(hours=36)
+    assert margin_setting() == timedelta(hours=36)
     monkeypatch.setenv("FAIRSHARE_REPROCESSING_MARGIN_HOURS", "two days")
     with pytest.raises(ConfigurationError, match="number of hours"):
-        _margin_setting()
+        margin_setting()

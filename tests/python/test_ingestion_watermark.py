@@ -19,12 +19,15 @@ from typing import Any
 import duckdb
 import pytest
 
-from fairshare.demo import sandbox_environment
+from fairshare.pipeline import sandbox_environment
 from fairshare.sandbox.server import SandboxServer
 from ingestion.genesys.errors import ConfigurationError, MonthNotAvailableError
 from ingestion.genesys.jobs import extraction_window, month_is_final
 from ingestion.genesys.pipeline import ExtractResult, run_extract
 from ingestion.genesys.schema import TABLES
+
+# module-scoped fixtures: the module's tests run on one pytest-xdist worker
+pytestmark = pytest.mark.xdist_group("ingestion_watermark")
 
 MONTH = "2026-10"
 START = datetime(2026, 10, 1, tzinfo=UTC)

@@ -29,9 +29,11 @@ import conftest
 import duckdb
 import pytest
 
-from fairshare import cli
+from fairshare import pipeline
 from fairshare.publish import PublishResult, publish
 from fairshare.sandbox.scenario import contracted_of, generate_month, plan
+
+pytestmark = pytest.mark.xdist_group("insights")
 
 OCTOBER = "2026-10-01"
 NOVEMBER = "2026-11-01"
@@ -64,7 +66,7 @@ def scenario(
     mp.setenv("FAIRSHARE_DUCKDB_PATH", str(path))
     try:
         conftest.extract_month(data_dir, path, month=step.month)
-        cli.step_build(conftest.build_args(month=step.month))
+        pipeline.build(step.month)
     finally:
         mp.undo()
     out = root / "out"
@@ -382,7 +384,7 @@ def test_budgets_flagged_exactly_when_over(
     assert {(a.code, a.scope) for a in alerts} == flagged
     summary = json.loads((scenario.out / "2026-11" / "summary.json").read_text())
     assert {(a["cost_center"], a["scope"]) for a in summary["budget_alerts"]} == flagged
-    cli.print_summary("2026-11", scenario.result, scenario.out, "published")
+    pipeline.print_run_summary("2026-11", scenario.result, scenario.out, "published")
     printed = capsys.readouterr().out
     for alert in alerts:
         assert alert.text[:40] in " ".join(printed.split()), alert.text

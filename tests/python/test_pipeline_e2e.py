@@ -12,12 +12,11 @@ from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
+import conftest
 import duckdb
 import pytest
-from conftest import build_args as _build_args
-from conftest import extract_month as _extract_month
 
-from fairshare import cli
+from fairshare import pipeline
 
 
 def _query(path: Path, sql: str) -> list[tuple]:
@@ -97,30 +96,23 @@ def test_every_line_has_a_plain_explanation(warehouse: Path) -> None:
     assert missing == [(0,)]
 
 
-def test_rerun_gives_identical_invoice_lines(
-    warehouse: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_rerun_gives_identical_invoice_lines(warehouse: Path, rebuilt_warehouse: Path) -> None:
     sql = """
         select invoice_id, invoice_line_id, cost_center_code, allocation_method, amount
         from marts.invoice_lines order by 1, 2, 3, 4
     """
-    before = _query(warehouse, sql)
-    monkeypatch.setenv("FAIRSHARE_DUCKDB_PATH", str(warehouse))
-    written_before = warehouse.stat().st_mtime_ns
-    cli.step_build(_build_args())
-    assert warehouse.stat().st_mtime_ns != written_before, "the rerun built this warehouse"
-    assert _query(warehouse, sql) == before
+    passed = "select count(*) from fairshare_ops.builds where status = 'passed'"
+    assert _query(rebuilt_warehouse, passed)[0][0] == _query(warehouse, passed)[0][0] + 1, (
+        "the rerun built this warehouse"
+    )
+    assert _query(rebuilt_warehouse, sql) == _query(warehouse, sql)
 
 
-def test_unknown_product_fails_the_build_naming_it(
-    sandbox_defects_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "defects.duckdb"
-    monkeypatch.setenv("FAIRSHARE_DUCKDB_PATH", str(path))
-    _extract_month(sandbox_defects_dir, path)
-    with pytest.raises(cli.CliError) as excinfo:
-        cli.step_build(_build_args())
-    assert excinfo.value.code == cli.EXIT_BUILD
+def test_unknown_product_fails_the_build_naming_it(defects_extracted: Path, tmp_path: Path) -> None:
+    path = conftest.copy_warehouse(defects_extracted, tmp_path / "defects")
+    with pytest.raises(pipeline.StepError) as excinfo:
+        conftest.build(path)
+    assert excinfo.value.code == pipeline.EXIT_BUILD
     assert "GC-MYSTERY-ADDON" in str(excinfo.value)
     assert "\n" not in str(excinfo.value), "the reason is one line"
 
@@ -137,12 +129,10 @@ def _project_copy(dest: Path) -> Path:
 
 
 def test_defects_are_quarantined_and_the_month_still_reconciles(
-    sandbox_defects_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    defects_extracted: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Once the analyst maps the unknown product, every other defect is quarantined."""
-    path = tmp_path / "defects-mapped.duckdb"
-    monkeypatch.setenv("FAIRSHARE_DUCKDB_PATH", str(path))
-    _extract_month(sandbox_defects_dir, path)
+    path = conftest.copy_warehouse(defects_extracted, tmp_path / "defects-mapped")
     project = _project_copy(tmp_path / "project")
     monkeypatch.setenv("FAIRSHARE_PROJECT_DIR", str(project))
     monkeypatch.setenv("DBT_PROFILES_DIR", str(project / "profiles"))
@@ -162,7 +152,7 @@ def test_defects_are_quarantined_and_the_month_still_reconciles(
         }
     )
     seed.write_text("\n".join([*lines, ",".join(row[h] for h in header)]) + "\n")
-    cli.step_build(_build_args())
+    conftest.build(path)
     reasons = {r for (r,) in _query(path, "select distinct reason from marts.fct_quarantine")}
     assert len(reasons) >= 4, reasons
     allocated = _query(path, "select sum(amount) from marts.invoice_lines")[0][0]

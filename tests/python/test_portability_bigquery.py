@@ -19,6 +19,9 @@ from sqlglot import exp
 
 from fairshare.dbt_runner import project_dir
 
+# module-scoped fixtures: the module's tests run on one pytest-xdist worker
+pytestmark = pytest.mark.xdist_group("portability_bigquery")
+
 # Real BigQuery functions that sqlglot (30.x) parses as anonymous. Empty today: every function
 # the compiled project uses is known to sqlglot. Add a name here only after checking it in
 # BigQuery's function reference.

@@ -62,8 +62,12 @@ SNOWFLAKE_TYPES = {
 
 InvoiceRow = tuple[str, str, str, str, str, Decimal]
 
-# fakesnow's own cursor warns about an Arrow copy on DuckDB 2.0: not ours to fix
-pytestmark = pytest.mark.filterwarnings("ignore:Arrow output on a DB-API result:UserWarning")
+pytestmark = [
+    # fakesnow's own cursor warns about an Arrow copy on DuckDB 2.0: not ours to fix
+    pytest.mark.filterwarnings("ignore:Arrow output on a DB-API result:UserWarning"),
+    # module-scoped fixtures: the module's tests run on one pytest-xdist worker
+    pytest.mark.xdist_group("portability_snowflake"),
+]
 
 
 @dataclass(frozen=True, repr=False)

@@ -14,6 +14,7 @@ from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
+import conftest
 import duckdb
 import pyarrow.parquet as pq
 import pytest
@@ -22,19 +23,22 @@ from playwright.sync_api import sync_playwright
 from test_publish_journal import assert_balanced
 
 from fairshare.publish import PublishResult, publish
-from fairshare.publish.data import load_month
 from fairshare.publish.model import telecom_breakdown
 from fairshare.publish.money import fmt_money
+from fairshare.publish.reader import load_month
 from fairshare.publish.screenshots import CHROMIUM_ARGS, DEFAULT_CHROMIUM
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("publish_e2e")]
 
 MONTH = "2026-10"
 
 
 @pytest.fixture(scope="module")
 def published(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> PublishResult:
-    return publish(month=MONTH, out_dir=tmp_path_factory.mktemp("e2e-out"), duckdb_path=warehouse)
+    """The session warehouse's month published (from a copy: publishing records a revision)."""
+    base = tmp_path_factory.mktemp("e2e-publish")
+    copy = conftest.copy_warehouse(warehouse, base / "warehouse")
+    return publish(month=MONTH, out_dir=base / "out", duckdb_path=copy)
 
 
 def _q(path: Path, sql: str) -> list[tuple]:

@@ -21,9 +21,9 @@ from publish_synthetic_marts import (
 )
 
 from fairshare.publish import PublishError, publish
-from fairshare.publish.data import load_month
 from fairshare.publish.invoices import build_invoices
 from fairshare.publish.journal import JOURNAL_COLUMNS, MEMO, POST, build_journal, journal_id
+from fairshare.publish.reader import load_month
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "docs" / "samples" / f"gl-journal-{MONTH}.csv"

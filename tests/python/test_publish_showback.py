@@ -23,9 +23,9 @@ from publish_synthetic_marts import (
 )
 
 from fairshare.publish import publish
-from fairshare.publish.data import load_month
 from fairshare.publish.model import licences_by_user, telecom_breakdown
 from fairshare.publish.money import fmt_money
+from fairshare.publish.reader import load_month
 
 NAMES = {c[0]: c[1] for c in COST_CENTERS}
 HEADS = {c[0]: c[2] for c in COST_CENTERS}

@@ -25,7 +25,6 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,8 +32,8 @@ import conftest
 import duckdb
 import pytest
 
-from fairshare import cli
-from fairshare.demo import SANDBOX_REQUESTS_PER_MINUTE, sandbox_environment
+from fairshare import cli, pipeline
+from fairshare.pipeline import SANDBOX_REQUESTS_PER_MINUTE, sandbox_environment
 from fairshare.runs import ledger
 from fairshare.runs.lock import warehouse_lock
 from fairshare.sandbox.server import SandboxServer
@@ -174,26 +173,21 @@ def _invoice_lines(path: Path, month: str = MONTH) -> list[tuple]:
 
 
 @pytest.fixture
-def env(warehouse: Path, tmp_path: Path) -> Iterator[tuple[Path, Path]]:
-    """(a copy of the session warehouse, an out/ folder) as FAIRSHARE_DUCKDB_PATH."""
-    path = tmp_path / "fairshare.duckdb"
-    shutil.copy(warehouse, path)
-    mp = pytest.MonkeyPatch()
-    mp.setenv("FAIRSHARE_DUCKDB_PATH", str(path))
-    yield path, tmp_path / "out"
-    mp.undo()
+def env(writable_warehouse: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """(a copy of the session warehouse as FAIRSHARE_DUCKDB_PATH, an out/ folder)."""
+    return writable_warehouse, tmp_path / "out"
 
 
-def _build(**overrides: object) -> None:
-    cli.step_build(conftest.build_args(**overrides))
+def _build(month: str = MONTH, **options: object) -> None:
+    pipeline.build(month, **options)  # type: ignore[arg-type]
 
 
 def _publish(out: Path, month: str = MONTH):
-    return cli.step_publish(argparse.Namespace(month=month, out=str(out), screenshots=False))
+    return pipeline.publish(month, out)
 
 
 def _refused(step, code: int, *args: object) -> str:
-    with pytest.raises(cli.CliError) as caught:
+    with pytest.raises(pipeline.StepError) as caught:
         step(*args)
     assert caught.value.code == code, str(caught.value)
     message = str(caught.value)

@@ -22,6 +22,9 @@ import requests
 
 from fairshare.sandbox.server import SandboxServer
 
+# module-scoped fixtures: the module's tests run on one pytest-xdist worker
+pytestmark = pytest.mark.xdist_group("sandbox_server")
+
 CLIENT_ID = "mini-client"
 CLIENT_SECRET = "mini-secret"
 ERROR_KEYS = {"message", "code", "status", "contextId", "details", "errors"}

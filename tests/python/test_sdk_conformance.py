@@ -28,11 +28,14 @@ import pytest
 import requests
 import sdk_oracle
 
-from fairshare.demo import sandbox_environment
+from fairshare.pipeline import sandbox_environment
 from fairshare.sandbox.server import SandboxServer
 from fairshare.sandbox.srv_http import Request, Response
 from ingestion.genesys import settings
 from ingestion.genesys.pipeline import run_extract
+
+# module-scoped fixtures: the module's tests run on one pytest-xdist worker
+pytestmark = pytest.mark.xdist_group("sdk_conformance")
 
 ENDPOINT_IDS = [e.name.replace(" ", "_") for e in settings.ENDPOINTS]
 

@@ -22,6 +22,8 @@ import pytest
 
 from fairshare.dbt_runner import project_dir
 
+pytestmark = pytest.mark.xdist_group("semantic_layer")
+
 MF = Path(sys.executable).with_name("mf")
 DBT = Path(sys.executable).with_name("dbt")
 METRICS = ["allocated_cost", "cost_per_interaction", "cost_per_agent_hour", "budget_variance"]
