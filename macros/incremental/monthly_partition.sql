@@ -24,6 +24,8 @@
       rebuilt with no rows is emptied too), table partitioned by billing_month (monthly). The
       partition list is config, rendered at parse time: billing_month(at_parse=true) reads the
       month then, so on BigQuery these model files (only) are reparsed when the month changes.
+      A schema change appends the new columns (dbt refuses sync_all_columns on an incremental
+      model with an enforced contract, as the marts have; a dropped column stays, nullable).
 
     Tagged `monthly_partition`: their generic data tests check the month being run only
     (macros/incremental/get_where_subquery.sql), and `dbt build -s tag:monthly_partition` selects them.
@@ -66,7 +68,7 @@
         'incremental_strategy': 'insert_overwrite',
         'partition_by': {'field': 'billing_month', 'data_type': 'date', 'granularity': 'month'},
         'partitions': [fairshare.billing_month(at_parse=true)],
-        'on_schema_change': 'sync_all_columns',
+        'on_schema_change': 'append_new_columns',
         'tags': ['monthly_partition'],
     }) }}
 {%- endmacro %}
