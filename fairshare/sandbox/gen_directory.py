@@ -384,8 +384,13 @@ def build_org(
     leave_agent = cc_agents["SUPPORT"][1]
     leave_agent.on_leave = True
     # Personal DIDs for office staff (ownerType USER), in the Boston direct-dial range.
+    # (8,000 numbers: +16175552000..+16175559999; the pool grows past ...2999 only for the
+    # largest orgs, so the datasets of up to 1,000 office staff are unchanged)
+    if len(office) > 8000:
+        raise ValueError(f"{len(office):,} office staff exceed the Boston direct-dial range")
     for k, user in enumerate(office):
         user.did = f"+1617555{2000 + k:04d}"
+    direct_dial_last = f"+1617555{max(2999, 2000 + len(office) - 1):04d}"
 
     # ---- messy cost-center tags (always present) -------------------------------------------
     mover = next(u for u in cc_agents["SALES"] if u.weekdays == mon_fri and u.shift == "core")
@@ -477,7 +482,7 @@ def build_org(
         ("New York Local", "+12125550100", "+12125550199"),
         ("Boston Local", "+16175550100", "+16175550199"),
         ("Chicago Local", "+13125550170", "+13125550179"),
-        ("Boston Direct Dial", "+16175552000", "+16175552999"),
+        ("Boston Direct Dial", "+16175552000", direct_dial_last),
         ("UK Freephone", "+448000485010", "+448000485019"),
         ("France Local", "+33184881230", "+33184881239"),
         ("Germany Local", "+493055571230", "+493055571239"),

@@ -17,6 +17,7 @@ def _rows() -> list[BenchRow]:
             generate_s=4.5,
             raw_rows=1_660_837,
             extract_s=17.7,
+            parse_s=5.2,
             build_s=37.5,
             build_peak_rss_mib=1617,
             publish_s=8.5,
@@ -42,7 +43,7 @@ def test_new_report_holds_the_block_with_every_size() -> None:
     report = render_report(_rows())
     assert report.startswith("# Benchmarks\n")
     assert BLOCK_BEGIN in report and BLOCK_END in report
-    assert "| 100,000 | 4.5 | 271 | 1,660,837 | 17.7 | 93,833 | 37.5 | 1,617 |" in report
+    assert "| 100,000 | 4.5 | 271 | 1,660,837 | 17.7 | 93,833 | 5.2 | 37.5 | 1,617 |" in report
     assert "| 0.25 | 150.0× |" in report, "single pass and build/single pass"
     assert report.rstrip().endswith(BLOCK_END)
     assert "| 36.0 |" in report, "month 2 build time"

@@ -979,3 +979,23 @@ def test_defects_are_injected_only_with_the_flag(ds: Dataset, dds: Dataset) -> N
         dds.expected["counts"]["conversation_lines"] == ds.expected["counts"]["conversations"] + 1
     )
     assert dds.users == ds.users and dds.voice == ds.voice
+
+
+@pytest.mark.parametrize("conversations", [20_000, 5_000_000])
+def test_every_did_of_a_large_org_lies_in_its_pool(conversations: int) -> None:
+    """The office staff's direct-dial numbers outgrew their pool above ~1,000 staff (the 5M
+    benchmark month failed with ValueError: +16175553000). The pool grows with the staff, and
+    only past 1,000 of them: smaller datasets stay byte for byte the same."""
+    from fairshare.sandbox.gen_directory import build_org
+    from fairshare.sandbox.generator import Month
+
+    org = build_org(Month.parse(SANDBOX_MONTH), conversations, SANDBOX_SEED, None)
+    pools = {name: (lo, hi) for _pid, name, lo, hi, _provider in org.did_pools}
+    for did in org.dids:
+        lo, hi = pools[did.pool]
+        assert len(did.number) == len(lo) and lo <= did.number <= hi, did
+    direct = pools["Boston Direct Dial"]
+    if conversations <= 100_000:
+        assert direct == ("+16175552000", "+16175552999")
+    else:
+        assert direct[1] > "+16175552999"
