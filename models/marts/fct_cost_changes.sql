@@ -21,6 +21,7 @@
 ) -%}
 {%- set total = 'decomposed.cents + decomposed.adjustment_cents' -%}
 {%- set previous_total = 'decomposed.previous_cents + decomposed.previous_adjustment_cents' -%}
+{%- set adjustments = 'decomposed.adjustment_cents - decomposed.previous_adjustment_cents' -%}
 with
 
 decomposed as (
@@ -54,14 +55,13 @@ final as (
             as rate_amount,
         case
             when decomposed.has_previous_month
-                then {{ fairshare.cents_to_amount('decomposed.adjustment_cents - decomposed.previous_adjustment_cents') }}
+                then {{ fairshare.cents_to_amount(adjustments) }}
         end as adjustments_amount,
         cast(({{ total }}) - ({{ previous_total }}) as {{ dbt.type_bigint() }}) as change_cents,
         cast(decomposed.volume_cents as {{ dbt.type_bigint() }}) as volume_cents,
         cast(decomposed.share_cents as {{ dbt.type_bigint() }}) as share_cents,
         cast(decomposed.rate_cents as {{ dbt.type_bigint() }}) as rate_cents,
-        cast(decomposed.adjustment_cents - decomposed.previous_adjustment_cents as {{ dbt.type_bigint() }})
-            as adjustments_cents,
+        cast({{ adjustments }} as {{ dbt.type_bigint() }}) as adjustments_cents,
         {{ fairshare.scaled_to_decimal('decomposed.quantity_nano', 9) }} as driver_quantity,
         {{ fairshare.scaled_to_decimal('decomposed.previous_quantity_nano', 9) }} as previous_driver_quantity,
         {{ fairshare.scaled_to_decimal('decomposed.driver_total_nano', 9) }} as driver_total,
