@@ -17,30 +17,20 @@
       handled time) is '(unattributed)'. Largest remainder: per cost center and kind, the rows add
       up to the cost center's total exactly.
     Unit costs are display decimals (4 places, half up); null when the driver is zero.
+
+    Stages (models/intermediate/insights/): int_unit_cost_drivers_measured (the cost center rows:
+    cost and drivers) and int_unit_costs_apportioned (the media type and queue rows); here the
+    two are unioned, named (dim_cost_centers) and divided.
 -#}
 {%- set cents = fairshare.int_wide('measured.cost_cents') %}
 with
 
-invoice_lines as (
-    select * from {{ ref('invoice_lines') }}
-    where billing_month = {{ fairshare.billing_month() }} and allocation_method <> 'adjustment'
+drivers as (
+    select * from {{ ref('int_unit_cost_drivers_measured') }}
 ),
 
-work as (
-    select * from {{ ref('int_handled_work_by_dimension') }}
-),
-
-interactions as (
-    select * from {{ ref('int_interactions_attributed_to_cost_centers') }}
-    where billing_month = {{ fairshare.billing_month() }}
-),
-
-agents as (
-    select * from {{ ref('int_agent_time_split_to_cost_centers') }}
-),
-
-named_users as (
-    select * from {{ ref('int_named_users_split_to_cost_centers') }}
+apportioned as (
+    select * from {{ ref('int_unit_costs_apportioned') }}
 ),
 
 -- the month's cost centers (names) from the dimension the marts share
@@ -49,235 +39,34 @@ cost_centers as (
     where billing_month = {{ fairshare.billing_month() }}
 ),
 
-costs as (
-    select
-        cost_center_code,
-        max(currency) as currency,
-        sum(amount_cents) as cost_cents,
-        sum(case when product_allocation_method = 'telecom_usage' then amount_cents else 0 end) as telecom_cents,
-        sum(case when product_allocation_method <> 'telecom_usage' then amount_cents else 0 end) as other_cents
-    from invoice_lines
-    group by 1
-),
-
-interaction_totals as (
-    select
-        cost_center_code,
-        sum(interaction_share_ppb) as interaction_ppb,
-        sum(handled_ms) as handled_ms
-    from interactions
-    where cost_center_code <> 'ORPHAN'
-    group by 1
-),
-
-agent_totals as (
-    select
-        cost_center_code,
-        sum(logged_in_ms) as agent_ms,
-        sum(agent_share_ppb) as agent_ppb
-    from agents
-    where cost_center_code <> 'ORPHAN'
-    group by 1
-),
-
-named_totals as (
-    select
-        cost_center_code,
-        sum(user_share_ppb) as named_ppb
-    from named_users
-    where cost_center_code <> 'ORPHAN'
-    group by 1
-),
-
-center_keys as (
-    select distinct cost_center_code
-    from (
-        select cost_center_code from costs
-        union all
-        select cost_center_code from interaction_totals
-        union all
-        select cost_center_code from agent_totals
-        union all
-        select cost_center_code from named_totals
-    ) as keyed
-),
-
 center_rows as (
     select
-        center_keys.cost_center_code,
+        cost_center_code,
         'cost_center' as dimension_kind,
-        center_keys.cost_center_code as dimension_value,
-        coalesce(costs.cost_cents, 0) as cost_cents,
-        coalesce(interaction_totals.interaction_ppb, 0) as interaction_ppb,
-        coalesce(interaction_totals.handled_ms, 0) as handled_ms,
-        agent_totals.agent_ms,
-        agent_totals.agent_ppb,
-        named_totals.named_ppb,
-        costs.currency
-    from center_keys
-    left join costs
-        on center_keys.cost_center_code = costs.cost_center_code
-    left join interaction_totals
-        on center_keys.cost_center_code = interaction_totals.cost_center_code
-    left join agent_totals
-        on center_keys.cost_center_code = agent_totals.cost_center_code
-    left join named_totals
-        on center_keys.cost_center_code = named_totals.cost_center_code
-),
-
--- the apportioning keys of each cost center's two buckets, per dimension kind
-kinds as (
-    select 'media_type' as dimension_kind
-    union all
-    select 'queue' as dimension_kind
-),
-
-buckets as (
-    select 'telecom' as bucket
-    union all
-    select 'other' as bucket
-),
-
-bucket_keys as (
-    select
-        work.cost_center_code,
-        work.dimension_kind,
-        work.dimension_value,
-        'telecom' as bucket,
-        cast(work.telecom_cost_weight as {{ fairshare.type_decimal(38, 0) }}) as apportion_weight
-    from work
-    union all
-    select
-        work.cost_center_code,
-        work.dimension_kind,
-        work.dimension_value,
-        'other' as bucket,
-        cast(work.handled_ms as {{ fairshare.type_decimal(38, 0) }}) as apportion_weight
-    from work
-),
-
-bucket_weight_totals as (
-    select
-        cost_center_code,
-        dimension_kind,
-        bucket,
-        sum(apportion_weight) as weight_total
-    from bucket_keys
-    group by 1, 2, 3
-),
-
--- a bucket whose keys are all zero goes whole to '(unattributed)'
-unattributed_keys as (
-    select
-        costs.cost_center_code,
-        kinds.dimension_kind,
-        '(unattributed)' as dimension_value,
-        buckets.bucket,
-        cast(1 as {{ fairshare.type_decimal(38, 0) }}) as apportion_weight
-    from costs
-    cross join kinds
-    cross join buckets
-    left join bucket_weight_totals
-        on
-            costs.cost_center_code = bucket_weight_totals.cost_center_code
-            and kinds.dimension_kind = bucket_weight_totals.dimension_kind
-            and buckets.bucket = bucket_weight_totals.bucket
-    where coalesce(bucket_weight_totals.weight_total, 0) = 0
-),
-
-apportion_input as (
-    select
-        keyed.cost_center_code,
-        keyed.dimension_kind,
-        keyed.dimension_value,
-        keyed.bucket,
-        keyed.apportion_weight,
-        case when keyed.bucket = 'telecom' then costs.telecom_cents else costs.other_cents end as bucket_cents
-    from (
-        select * from bucket_keys
-        union all
-        select * from unattributed_keys
-    ) as keyed
-    inner join costs
-        on keyed.cost_center_code = costs.cost_center_code
-),
-
-{{ fairshare.largest_remainder(
-    input_cte='apportion_input',
-    output_cte='apportioned',
-    partition_by=['cost_center_code', 'dimension_kind', 'bucket'],
-    amount_column='bucket_cents',
-    weight_column='apportion_weight',
-    tie_break=['dimension_value'],
-    output_column='apportioned_cents'
-) }},
-
-dimension_costs as (
-    select
-        cost_center_code,
-        dimension_kind,
-        dimension_value,
-        sum(apportioned_cents) as cost_cents
-    from apportioned
-    group by 1, 2, 3
-),
-
-dimension_work as (
-    select
-        cost_center_code,
-        dimension_kind,
-        dimension_value,
-        sum(interaction_ppb) as interaction_ppb,
-        sum(handled_ms) as handled_ms
-    from work
-    group by 1, 2, 3
-),
-
-dimension_keys as (
-    select distinct
-        cost_center_code,
-        dimension_kind,
-        dimension_value
-    from (
-        select
-            cost_center_code,
-            dimension_kind,
-            dimension_value
-        from dimension_costs
-        union all
-        select
-            cost_center_code,
-            dimension_kind,
-            dimension_value
-        from dimension_work
-    ) as keyed
+        cost_center_code as dimension_value,
+        cost_cents,
+        interaction_ppb,
+        handled_ms,
+        agent_ms,
+        agent_ppb,
+        named_ppb,
+        currency
+    from drivers
 ),
 
 dimension_rows as (
     select
-        dimension_keys.cost_center_code,
-        dimension_keys.dimension_kind,
-        dimension_keys.dimension_value,
-        coalesce(dimension_costs.cost_cents, 0) as cost_cents,
-        coalesce(dimension_work.interaction_ppb, 0) as interaction_ppb,
-        coalesce(dimension_work.handled_ms, 0) as handled_ms,
+        cost_center_code,
+        dimension_kind,
+        dimension_value,
+        cost_cents,
+        interaction_ppb,
+        handled_ms,
         cast(null as {{ dbt.type_bigint() }}) as agent_ms,
         cast(null as {{ dbt.type_bigint() }}) as agent_ppb,
         cast(null as {{ dbt.type_bigint() }}) as named_ppb,
-        costs.currency
-    from dimension_keys
-    left join dimension_costs
-        on
-            dimension_keys.cost_center_code = dimension_costs.cost_center_code
-            and dimension_keys.dimension_kind = dimension_costs.dimension_kind
-            and dimension_keys.dimension_value = dimension_costs.dimension_value
-    left join dimension_work
-        on
-            dimension_keys.cost_center_code = dimension_work.cost_center_code
-            and dimension_keys.dimension_kind = dimension_work.dimension_kind
-            and dimension_keys.dimension_value = dimension_work.dimension_value
-    left join costs
-        on dimension_keys.cost_center_code = costs.cost_center_code
+        currency
+    from apportioned
 ),
 
 all_rows as (
