@@ -95,7 +95,7 @@ sqllint: install-dev
 # every core (pytest-xdist); tests sharing module fixtures stay on one worker (xdist_group)
 PYTEST_WORKERS ?= auto
 pytest: install-dev system-deps-test
-	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadgroup
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadgroup --durations=15
 
 ## e2e: the main job on a small sandbox month (extract → dbt build with all tests → publish)
 e2e: install-dev system-deps-demo
