@@ -63,3 +63,17 @@
     ) as numbers
     where spine_number < {{ count }}
 {%- endmacro %}
+
+{#- Cost per driver unit as decimal(18, 4), half up: cents x `multiplier` / `driver` (the
+    multiplier turns cents and the driver's unit into currency per unit: 10^7 for parts-per-billion
+    of an interaction or user, 600 for milliseconds to minutes, 36000 for milliseconds to hours);
+    null when the driver is not positive. -#}
+{% macro unit_cost(cents, multiplier, driver) -%}
+    case
+        when {{ driver }} > 0
+            then cast(
+                {{ fairshare.ratio_to_decimal(cents ~ ' * ' ~ multiplier, driver, 4) }}
+                as {{ fairshare.type_decimal(18, 4) }}
+            )
+    end
+{%- endmacro %}

@@ -120,41 +120,11 @@ final as (
             when measured.user_ppb is not null
                 then cast({{ fairshare.ppb_to_share('measured.user_ppb') }} as {{ fairshare.type_decimal(38, 9) }})
         end as users,  -- noqa: RF04
-        case
-            when measured.interaction_ppb > 0
-                then cast(
-                    {{ fairshare.ratio_to_decimal(cents ~ ' * 10000000', 'measured.interaction_ppb', 4) }}
-                    as {{ fairshare.type_decimal(18, 4) }}
-                )
-        end as cost_per_interaction,
-        case
-            when measured.handled_ms > 0
-                then cast(
-                    {{ fairshare.ratio_to_decimal(cents ~ ' * 600', 'measured.handled_ms', 4) }}
-                    as {{ fairshare.type_decimal(18, 4) }}
-                )
-        end as cost_per_handled_minute,
-        case
-            when measured.agent_ms > 0
-                then cast(
-                    {{ fairshare.ratio_to_decimal(cents ~ ' * 36000', 'measured.agent_ms', 4) }}
-                    as {{ fairshare.type_decimal(18, 4) }}
-                )
-        end as cost_per_agent_hour,
-        case
-            when measured.named_ppb > 0
-                then cast(
-                    {{ fairshare.ratio_to_decimal(cents ~ ' * 10000000', 'measured.named_ppb', 4) }}
-                    as {{ fairshare.type_decimal(18, 4) }}
-                )
-        end as cost_per_named_user,
-        case
-            when measured.user_ppb > 0
-                then cast(
-                    {{ fairshare.ratio_to_decimal(cents ~ ' * 10000000', 'measured.user_ppb', 4) }}
-                    as {{ fairshare.type_decimal(18, 4) }}
-                )
-        end as cost_per_user,
+        {{ fairshare.unit_cost(cents, '10000000', 'measured.interaction_ppb') }} as cost_per_interaction,
+        {{ fairshare.unit_cost(cents, '600', 'measured.handled_ms') }} as cost_per_handled_minute,
+        {{ fairshare.unit_cost(cents, '36000', 'measured.agent_ms') }} as cost_per_agent_hour,
+        {{ fairshare.unit_cost(cents, '10000000', 'measured.named_ppb') }} as cost_per_named_user,
+        {{ fairshare.unit_cost(cents, '10000000', 'measured.user_ppb') }} as cost_per_user,
         cast(measured.interaction_ppb as {{ dbt.type_bigint() }}) as interaction_ppb,
         cast(measured.handled_ms as {{ dbt.type_bigint() }}) as handled_ms,
         cast(measured.agent_ms as {{ dbt.type_bigint() }}) as agent_ms
