@@ -6,7 +6,7 @@
 # The evaluator is not on PyPI and the dbt package hub may be unreachable, so both packages are
 # local checkouts (git clones of dbt-labs/dbt-project-evaluator and dbt-labs/dbt-utils); the
 # evaluator needs dbt_utils, which fairshare itself never uses. The copy (default
-# /tmp/fairshare-evaluator) gets: the two packages as local packages, no run hooks (the evaluator
+# a new temporary folder) gets: the two packages as local packages, no run hooks (the evaluator
 # reads the graph only; the hooks would ask for an extracted month), the evaluator's dispatch
 # order, `primary_key_test_macros` naming fairshare's one key test per model, and the explained
 # exceptions (docs/evaluator/dbt_project_evaluator_exceptions.csv, see docs/project-evaluator.md)
@@ -14,8 +14,9 @@
 set -euo pipefail
 evaluator=$(realpath "$1")
 utils=$(realpath "$2")
-work=${3:-/tmp/fairshare-evaluator}
+work=${3:-$(mktemp -d -t fairshare-evaluator.XXXXXX)}
 project=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+echo "evaluator copy: $work" >&2
 dbt=${DBT:-$project/.venv/bin/dbt}
 
 rm -rf "$work"
