@@ -34,3 +34,9 @@
 {% macro scd2_valid_to(valid_to_column='valid_to') -%}
     coalesce({{ valid_to_column }}, {{ fairshare.end_of_time() }})
 {%- endmacro %}
+
+{#- A directory version valid at some instant of the billing month (both ends non-null, see above). -#}
+{% macro valid_in_billing_month(valid_from_column='valid_from', valid_to_column='valid_to') -%}
+    {{ valid_from_column }} < {{ fairshare.billing_month_end() }}
+    and {{ valid_to_column }} > {{ fairshare.billing_month_start() }}
+{%- endmacro %}

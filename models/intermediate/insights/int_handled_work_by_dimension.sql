@@ -48,9 +48,7 @@ queues as (
         queue_name,
         row_number() over (partition by queue_id order by valid_from desc) as version_rank
     from {{ ref('int_queues_tagged_to_cost_centers') }}
-    where
-        valid_from < {{ fairshare.billing_month_end() }}
-        and valid_to > {{ fairshare.billing_month_start() }}
+    where {{ fairshare.valid_in_billing_month() }}
 ),
 
 queue_names as (

@@ -8,9 +8,7 @@ with
 
 queues as (
     select * from {{ ref('int_queues_tagged_to_cost_centers') }}
-    where
-        valid_from < {{ fairshare.billing_month_end() }}
-        and valid_to > {{ fairshare.billing_month_start() }}
+    where {{ fairshare.valid_in_billing_month() }}
 ),
 
 responsible_costs as (

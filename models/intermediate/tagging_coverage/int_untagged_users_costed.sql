@@ -9,9 +9,7 @@ with
 
 users as (
     select * from {{ ref('int_users_tagged_to_cost_centers') }}
-    where
-        valid_from < {{ fairshare.billing_month_end() }}
-        and valid_to > {{ fairshare.billing_month_start() }}
+    where {{ fairshare.valid_in_billing_month() }}
 ),
 
 named_users as (
