@@ -5,12 +5,14 @@
     Emits three CTEs (call it inside a `with` list, after the CTE it reads):
         <output_cte>__base, <output_cte>__ranked, <output_cte>
     The last one has every input column plus `<output_column>` (bigint) and the helper columns
-    lr_base, lr_remainder, lr_rank, lr_weight_total.
+    lr_weight_total, lr_rows, lr_sign, lr_abs_amount, lr_base, lr_remainder, lr_rank.
 
     Rule: base = floor(|amount| * w / W); remainder = |amount| * w - base * W; the
     |amount| - sum(base) leftover units go one each to the rows with the largest remainder,
     ties broken by `tie_break` (a list of columns, ascending: deterministic). A negative amount (a
     credit) is split on its absolute value and the sign re-applied, so a credit mirrors a charge.
+    A partition of one row (most of them where an amount usually has one recipient) takes the
+    rule's result for one row, its leftover unit if any and rank 1, without the ranking windows.
     Rows with weight 0 never receive a unit (their remainder is 0 and at least leftover + 1 rows have a
     positive remainder whenever leftover > 0). Every partition must have a positive total weight:
     callers route zero-driver lines elsewhere first. Weights must be non-negative integers.
@@ -37,6 +39,7 @@
     select
         {{ input_cte }}.*,
         sum({{ weight_column }}) over (partition by {{ partition }}) as lr_weight_total,
+        count(*) over (partition by {{ partition }}) as lr_rows,
         case when {{ amount_column }} < 0 then -1 else 1 end as lr_sign,
         abs({{ amount_column }}) as lr_abs_amount
     from {{ input_cte }}
@@ -62,6 +65,13 @@
 {{ output_cte }} as (
     select
         {{ output_cte }}__ranked.*,
+        cast(1 as {{ dbt.type_bigint() }}) as lr_rank,
+        lr_sign * (lr_base + case when 1 <= lr_abs_amount - lr_base then 1 else 0 end) as {{ output_column }}
+    from {{ output_cte }}__ranked
+    where lr_rows = 1
+    union all
+    select
+        {{ output_cte }}__ranked.*,
         row_number() over (
             partition by {{ partition }}
             order by lr_remainder desc, {{ tie_break | join(', ') }}
@@ -78,5 +88,6 @@
             end
         ) as {{ output_column }}
     from {{ output_cte }}__ranked
+    where lr_rows > 1
 )
 {%- endmacro %}

@@ -10,9 +10,11 @@
 -- - several cost centers connected at once (consult, conference) split the slice evenly:
 --   floor(ms / n) each, the remainder one millisecond each to the first codes, so the parts add
 --   up to the slice exactly.
--- Fast path: 99.7 % of slices have one cost center at the winning level. One aggregate per slice
--- finds them and their rule; only the other slices go through the per-cost-center grouping,
--- the join back and the ranking.
+-- Fast paths: 99 % of slices lie in one responsibility piece (or none), and they are attributed
+-- straight from it, found by a count of pieces per slice on integer keys (grouping millions of
+-- slices on their cost-center codes and object ids was this model's largest cost). Of the
+-- slices in several pieces, those with one cost center at the winning level take one aggregate
+-- per slice; only the rest go through the per-cost-center grouping, the join back and the ranking.
 -- Conversations are identified by conversation_key (int_conversations_tagged_to_cost_centers).
 
 with
@@ -36,8 +38,59 @@ slice_pieces as (
 
 ),
 
--- One row per slice: the winning level and, per level, the smallest and largest cost center, the
--- best rule and the smallest object of each rule (enough to attribute a single-cost-center slice).
+-- Slices matched by more than one piece (overlapping responsibilities: consults, conferences, a
+-- queue and its agent); few, so the aggregates below run on a small share of the slices.
+multi_piece_slices as (
+
+    select
+        conversation_key,
+        slice_started_ms
+    from slice_pieces
+    group by conversation_key, slice_started_ms
+    having count(*) > 1
+
+),
+
+-- A slice in exactly one piece (or in none: level 3, 'ORPHAN'): that piece's cost center and rule,
+-- as the aggregates below would find them.
+one_piece_slices as (
+
+    select
+        slice_pieces.conversation_key,
+        slice_pieces.slice_started_ms,
+        slice_pieces.slice_ended_ms,
+        slice_pieces.responsibility_level,
+        case when slice_pieces.responsibility_level = 3 then 'ORPHAN' else slice_pieces.cost_center_code end
+            as cost_center_code,
+        case when slice_pieces.responsibility_level = 3 then 6 else slice_pieces.rule_rank end as rule_rank,
+        case when slice_pieces.rule_rank = 1 then slice_pieces.responsible_object_id end as queue_object_id,
+        case when slice_pieces.rule_rank = 2 then slice_pieces.responsible_object_id end as agent_object_id,
+        case when slice_pieces.rule_rank = 3 then slice_pieces.responsible_object_id end as unknown_queue_object_id,
+        1 as departments_connected,
+        1 as department_rank
+    from slice_pieces
+    left join multi_piece_slices
+        on
+            slice_pieces.conversation_key = multi_piece_slices.conversation_key
+            and slice_pieces.slice_started_ms = multi_piece_slices.slice_started_ms
+    where multi_piece_slices.conversation_key is null
+
+),
+
+multi_slice_pieces as (
+
+    select slice_pieces.*
+    from slice_pieces
+    inner join multi_piece_slices
+        on
+            slice_pieces.conversation_key = multi_piece_slices.conversation_key
+            and slice_pieces.slice_started_ms = multi_piece_slices.slice_started_ms
+
+),
+
+-- One row per slice in several pieces: the winning level and, per level, the smallest and largest
+-- cost center, the best rule and the smallest object of each rule (enough to attribute a
+-- single-cost-center slice).
 slice_summary as (
 
     select
@@ -54,7 +107,7 @@ slice_summary as (
         min(case when rule_rank = 1 then responsible_object_id end) as queue_object_id,
         min(case when rule_rank = 2 then responsible_object_id end) as agent_object_id,
         min(case when rule_rank = 3 then responsible_object_id end) as unknown_queue_object_id
-    from slice_pieces
+    from multi_slice_pieces
     group by conversation_key, slice_started_ms, slice_ended_ms
 
 ),
@@ -93,13 +146,13 @@ single_department_slices as (
 -- that level, the best rule and the smallest object id of each rule, ranked by code.
 shared_slice_pieces as (
 
-    select slice_pieces.*
-    from slice_pieces
+    select multi_slice_pieces.*
+    from multi_slice_pieces
     inner join slice_summary
         on
-            slice_pieces.conversation_key = slice_summary.conversation_key
-            and slice_pieces.slice_started_ms = slice_summary.slice_started_ms
-            and slice_pieces.responsibility_level = slice_summary.winning_level
+            multi_slice_pieces.conversation_key = slice_summary.conversation_key
+            and multi_slice_pieces.slice_started_ms = slice_summary.slice_started_ms
+            and multi_slice_pieces.responsibility_level = slice_summary.winning_level
     where
         (slice_summary.winning_level = 1 and slice_summary.level_1_first_code != slice_summary.level_1_last_code)
         or (slice_summary.winning_level = 2 and slice_summary.level_2_first_code != slice_summary.level_2_last_code)
@@ -134,6 +187,8 @@ shared_departments as (
 
 departments as (
 
+    select * from one_piece_slices
+    union all
     select * from single_department_slices
     union all
     select

@@ -11,6 +11,8 @@
 -- else to the cost center of the last IVR/bot flow it went through (flow_cost_centers, not
 -- ORPHAN), else to 'ORPHAN'.
 -- bot_ms: the conversation's bot-flow time, split like the interaction (same largest-remainder rule).
+-- A conversation counted for one cost center (almost all) takes the rule's result for one row
+-- directly; only the others go through the window functions that rank the remainders.
 
 with
 
@@ -58,8 +60,20 @@ unhandled as (
         cast(0 as {{ dbt.type_bigint() }}) as handled_ms,
         cast(1 as {{ dbt.type_bigint() }}) as handled_weight,
         cast(1 as {{ dbt.type_bigint() }}) as handled_total,
+        cast(1 as {{ dbt.type_bigint() }}) as cost_centers,
         is_ivr_only_abandon
     from unhandled_facts
+
+),
+
+handled_totals as (
+
+    select
+        conversation_key,
+        sum(handled_ms) as handled_total,
+        count(*) as cost_centers
+    from handled
+    group by conversation_key
 
 ),
 
@@ -70,9 +84,12 @@ handled_rows as (
         handled.cost_center_code,
         handled.handled_ms,
         handled.handled_ms as handled_weight,
-        sum(handled.handled_ms) over (partition by handled.conversation_key) as handled_total,
+        handled_totals.handled_total,
+        handled_totals.cost_centers,
         false as is_ivr_only_abandon
     from handled
+    inner join handled_totals
+        on handled.conversation_key = handled_totals.conversation_key
     inner join conversations
         on handled.conversation_key = conversations.conversation_key
 
@@ -109,6 +126,18 @@ bases as (
 
 ),
 
+-- one row: the sums over the conversation are the row's own, and its rank is 1
+one_cost_center_shares as (
+
+    select
+        *,
+        share_base + case when 1 <= 1000000000 - share_base then 1 else 0 end as interaction_share,
+        bot_base + case when 1 <= bot_total_ms - bot_base then 1 else 0 end as bot_share
+    from bases
+    where cost_centers = 1
+
+),
+
 remainders as (
 
     select
@@ -118,6 +147,7 @@ remainders as (
         1000000000 - sum(share_base) over (partition by conversation_key) as share_leftover,
         bot_total_ms - sum(bot_base) over (partition by conversation_key) as bot_leftover
     from bases
+    where cost_centers > 1
 
 ),
 
@@ -135,6 +165,30 @@ ranked as (
 
 ),
 
+shares as (
+
+    select
+        conversation_id,
+        media_type,
+        cost_center_code,
+        handled_ms,
+        is_ivr_only_abandon,
+        interaction_share,
+        bot_share
+    from one_cost_center_shares
+    union all
+    select
+        conversation_id,
+        media_type,
+        cost_center_code,
+        handled_ms,
+        is_ivr_only_abandon,
+        share_base + case when share_rank <= share_leftover then 1 else 0 end as interaction_share,
+        bot_base + case when bot_rank <= bot_leftover then 1 else 0 end as bot_share
+    from ranked
+
+),
+
 final as (
 
     select
@@ -143,12 +197,10 @@ final as (
         media_type,
         cost_center_code,
         cast(handled_ms as {{ dbt.type_bigint() }}) as handled_ms,
-        cast(share_base + case when share_rank <= share_leftover then 1 else 0 end as {{ dbt.type_bigint() }})
-            as interaction_share_ppb,
+        cast(interaction_share as {{ dbt.type_bigint() }}) as interaction_share_ppb,
         is_ivr_only_abandon,
-        cast(bot_base + case when bot_rank <= bot_leftover then 1 else 0 end as {{ dbt.type_bigint() }})
-            as bot_ms
-    from ranked
+        cast(bot_share as {{ dbt.type_bigint() }}) as bot_ms
+    from shares
 
 )
 
