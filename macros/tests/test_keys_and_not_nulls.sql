@@ -45,11 +45,9 @@ having count(*) > 0
 {%- endmacro %}
 
 
-{#- Portable: one grouped scan of the keys; one row per failing key -#}
-{% macro default__keys_and_not_nulls_sql(model, keys, required) -%}
-{%- if keys %}
-with
-
+{#- The grouped scan: one row per key that repeats or has a null required column. `only_when` (a
+    boolean SQL expression, optional) filters the rows read: false reads none. -#}
+{% macro keys_and_not_nulls_grouped(model, keys, required, only_when='') -%}
 grouped as (
 
     select
@@ -57,6 +55,9 @@ grouped as (
         count(*) as key_rows,
         sum({{ fairshare.keys_and_not_nulls_any_null(required) }}) as rows_with_nulls
     from {{ model }}
+    {%- if only_when %}
+    where {{ only_when }}
+    {%- endif %}
     group by {{ keys | join(', ') }}
 
 )
@@ -65,6 +66,15 @@ select * from grouped
 where
     (key_rows > 1{% if keys | length == 1 %} and {{ keys[0] }} is not null{% endif %})
     or rows_with_nulls > 0
+{%- endmacro %}
+
+
+{#- Portable: one grouped scan of the keys; one row per failing key -#}
+{% macro default__keys_and_not_nulls_sql(model, keys, required) -%}
+{%- if keys %}
+with
+
+{{ fairshare.keys_and_not_nulls_grouped(model, keys, required) }}
 {%- else %}
 {{ fairshare.keys_and_not_nulls_required_only(model, required) }}
 {%- endif %}
@@ -98,22 +108,7 @@ suspect as (
 
 ),
 
-grouped as (
-
-    select
-        {{ keys | join(',\n        ') }},
-        count(*) as key_rows,
-        sum({{ fairshare.keys_and_not_nulls_any_null(required) }}) as rows_with_nulls
-    from {{ model }}
-    where (select may_fail from suspect)
-    group by {{ keys | join(', ') }}
-
-)
-
-select * from grouped
-where
-    (key_rows > 1{% if single %} and {{ keys[0] }} is not null{% endif %})
-    or rows_with_nulls > 0
+{{ fairshare.keys_and_not_nulls_grouped(model, keys, required, '(select may_fail from suspect)') }}
 {%- else %}
 {{ fairshare.keys_and_not_nulls_required_only(model, required) }}
 {%- endif %}

@@ -13,7 +13,6 @@ The project under test is a throwaway dbt project named `fairshare` with the rea
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from datetime import date
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from tiny_dbt_project import PROFILES_YML, tiny_project_env
 
 from fairshare.dbt_runner import MONTH_ENV, monthly_build_args, project_dir
 
@@ -33,16 +33,6 @@ model-paths: ["models"]
 macro-paths: ["macros"]
 vars:
   month_rows: 2
-"""
-
-PROFILES_YML = """\
-fairshare:
-  target: dev
-  outputs:
-    dev:
-      type: duckdb
-      path: "{{ env_var('FAIRSHARE_DUCKDB_PATH') }}"
-      threads: 1
 """
 
 # rows of the month being run (var month_rows of them: 0 empties the month)
@@ -84,14 +74,7 @@ def tiny_project(tmp_path: Path) -> Path:
 def _dbt(
     project: Path, *args: str, month: str | None = None, extra_env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != MONTH_ENV}
-    env.update(
-        {
-            "DBT_PROFILES_DIR": str(project),
-            "FAIRSHARE_DUCKDB_PATH": str(project / "warehouse.duckdb"),
-            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-        }
-    )
+    env = tiny_project_env(project, drop=(MONTH_ENV,))
     if month:
         env[MONTH_ENV] = month
     env.update(extra_env or {})

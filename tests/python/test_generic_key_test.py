@@ -12,12 +12,12 @@ models, and report the same failing rows.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from tiny_dbt_project import PROFILES_YML, tiny_project_env
 
 from fairshare.dbt_runner import project_dir
 
@@ -28,16 +28,6 @@ config-version: 2
 profile: fairshare
 model-paths: ["models"]
 macro-paths: ["macros", "test_macros"]
-"""
-
-PROFILES_YML = """\
-fairshare:
-  target: dev
-  outputs:
-    dev:
-      type: duckdb
-      path: "{{ env_var('FAIRSHARE_DUCKDB_PATH') }}"
-      threads: 1
 """
 
 # the portable query (Snowflake, BigQuery) as a test of its own, to compare on the same data
@@ -127,14 +117,7 @@ def key_tests(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, t
             }
         )
     (project / "models" / "_models.yml").write_text(json.dumps({"version": 2, "models": models}))
-    env = dict(os.environ)
-    env.update(
-        {
-            "DBT_PROFILES_DIR": str(project),
-            "FAIRSHARE_DUCKDB_PATH": str(project / "warehouse.duckdb"),
-            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-        }
-    )
+    env = tiny_project_env(project)
     dbt = Path(sys.executable).with_name("dbt")
     done = subprocess.run(
         [str(dbt), "build"], cwd=project, env=env, capture_output=True, text=True, timeout=600
