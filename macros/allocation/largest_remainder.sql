@@ -91,3 +91,22 @@
     where lr_rows > 1
 )
 {%- endmacro %}
+
+
+{#-
+    even_split_part: the `rank`-th (1-based) of `parts` integer parts of a non-negative integer
+    `amount` split evenly: floor(amount / parts), plus one for the first (amount mod parts) ranks,
+    so the parts add up to the amount exactly (a slice shared by the cost centers connected at
+    once). With one part (almost every slice) it is the amount itself, without the wide division.
+-#}
+{% macro even_split_part(amount, parts, rank) -%}
+case
+    when {{ parts }} = 1 then {{ amount }}
+    else
+        cast(
+            {{ fairshare.int_div(amount, parts) }}
+            + case when {{ rank }} <= {{ fairshare.int_mod(amount, parts) }} then 1 else 0 end
+            as {{ dbt.type_bigint() }}
+        )
+end
+{%- endmacro %}

@@ -254,19 +254,7 @@ final as (
         cast(departments_connected as {{ dbt.type_bigint() }}) as departments_connected,
         cast(department_rank as {{ dbt.type_bigint() }}) as department_rank,
         slice_ms,
-        -- one cost center connected (almost every slice): the whole slice, without the wide division
-        case
-            when departments_connected = 1 then slice_ms
-            else
-                cast(
-                    {{ fairshare.int_div('slice_ms', 'departments_connected') }}
-                    + case
-                        when department_rank <= {{ fairshare.int_mod('slice_ms', 'departments_connected') }} then 1
-                        else 0
-                    end
-                    as {{ dbt.type_bigint() }}
-                )
-        end as attributed_ms,
+        {{ fairshare.even_split_part('slice_ms', 'departments_connected', 'department_rank') }} as attributed_ms,
         slice_started_ms >= {{ fairshare.billing_month_start_ms() }}
         and slice_started_ms < {{ fairshare.billing_month_end_ms() }} as is_in_billing_month
     from ruled

@@ -103,21 +103,8 @@ split_slices as (
         responsible_object_type,
         responsible_object_id,
         attributed_ms,
-        -- one cost center connected (almost every slice): the whole cost, without the wide division
-        case
-            when departments_connected = 1 then slice_cost_nanos
-            else
-                cast(
-                    {{ fairshare.int_div('slice_cost_nanos', 'departments_connected') }}
-                    + case
-                        when
-                            department_rank <= {{ fairshare.int_mod('slice_cost_nanos', 'departments_connected') }}
-                            then 1
-                        else 0
-                    end
-                    as {{ dbt.type_bigint() }}
-                )
-        end as attributed_cost_nanos
+        {{ fairshare.even_split_part('slice_cost_nanos', 'departments_connected', 'department_rank') }}
+            as attributed_cost_nanos
     from leg_slices
 
 ),
